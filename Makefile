@@ -1,0 +1,108 @@
+# Set-up and checks of the 2026 TĐC plan site.
+#
+#   make serve   install the Python dependencies (once per change of
+#                requirements.txt / pyproject.toml) and preview the site at
+#                http://127.0.0.1:8000/
+#   make build   build the site into site/ with --strict
+#   make test    install the Python dependencies and the test tools
+#                (Debian chromium, npm vnu-jar and lighthouse into .tools/,
+#                checks java), then run pytest
+#   make audit   Lighthouse scores of the home page and a task page
+#   make clean   remove site/, test-artifacts/ and the install stamps
+#
+# Every step that installs something is guarded by a stamp file, so running a
+# target again only reinstalls what changed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_STAMP := $(VENV)/.installed-requirements
+TOOLS := .tools
+TOOLS_STAMP := $(TOOLS)/.installed-package-lock
+CHROMIUM := /usr/bin/chromium
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test audit python-deps test-tools chromium java node clean
+
+help:
+	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
+
+# ---------------------------------------------------------------- Python ---
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(PY_STAMP): requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
+	touch $@
+
+python-deps: $(PY_STAMP)
+
+serve: $(PY_STAMP)
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+build: $(PY_STAMP)
+	$(PY) -m mkdocs build --strict
+
+# ------------------------------------------------------------ test tools ---
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "error: $(CHROMIUM) is missing and this user cannot install it." >&2; \
+	       echo "       Install it as root: apt-get update && apt-get install -y chromium" >&2; exit 1; fi; \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "error: $(CHROMIUM) is missing and apt-get is not available." >&2; \
+	    echo "       Install Debian's chromium package (apt-get install -y chromium) so that $(CHROMIUM) exists." >&2; exit 1; fi; \
+	  echo "Installing Debian chromium (needed by the browser tests)..."; \
+	  $$sudo apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@$(CHROMIUM) --version >/dev/null 2>&1 || { echo "error: $(CHROMIUM) does not run; reinstall it: apt-get install --reinstall -y chromium" >&2; exit 1; }
+
+java:
+	@command -v java >/dev/null 2>&1 || { echo "error: java is missing (the Nu HTML Checker needs Java 11 or newer)." >&2; \
+	  echo "       Install it: apt-get install -y default-jre-headless" >&2; exit 1; }
+	@v=$$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1); \
+	if [ -z "$$v" ] || [ "$$v" -lt 11 ]; then \
+	  echo "error: java $$v is too old for the Nu HTML Checker (11 or newer needed)." >&2; \
+	  echo "       Install it: apt-get install -y default-jre-headless" >&2; exit 1; fi
+
+node:
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (needed to install vnu-jar and lighthouse into $(TOOLS)/)." >&2; \
+	  echo "       Install Node.js 20 or newer with npm (e.g. apt-get install -y nodejs npm)." >&2; exit 1; }
+	@v=$$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0); \
+	if [ "$$v" -lt 18 ]; then echo "error: Node.js $$v is too old for lighthouse 12 (18.16 or newer needed)." >&2; exit 1; fi
+
+# vnu-jar's postinstall script would download a JDK; the jar itself is in the
+# package, and java comes from the system, hence --ignore-scripts.
+$(TOOLS_STAMP): tools/package.json tools/package-lock.json | node
+	mkdir -p $(TOOLS)
+	cp tools/package.json tools/package-lock.json $(TOOLS)/
+	npm ci --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error
+	test -f $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+	test -x $(TOOLS)/node_modules/.bin/lighthouse
+	touch $@
+
+test-tools: chromium java $(TOOLS_STAMP)
+
+# ------------------------------------------------------------------ tests ---
+
+# pytest's exit code 5 means it collected no test: that is a failure here.
+test: $(PY_STAMP) test-tools
+	@rc=0; $(PY) -m pytest || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that is a failure." >&2; fi; \
+	exit $$rc
+
+audit: $(PY_STAMP) test-tools
+	$(PY) scripts/audit.py
+
+clean:
+	rm -rf site test-artifacts $(PY_STAMP) $(TOOLS_STAMP)
