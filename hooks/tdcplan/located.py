@@ -38,31 +38,62 @@ class _Constructor(yaml.constructor.SafeConstructor):
     """Safe constructor for scalars only; containers are built by :func:`_build`."""
 
 
-def _build(node: yaml.Node, constructor: _Constructor) -> Any:
+# What a scalar's resolved tag promised, for the message when its text cannot be read as one.
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def _build(node: yaml.Node, constructor: _Constructor, enclosing: frozenset[int] = frozenset()) -> Any:
+    """Build ``node``; ``enclosing`` holds the ids of the containers being built around it."""
+    if id(node) in enclosing:  # an alias inside the very container it names: «&a [*a]»
+        raise yaml.constructor.ConstructorError(
+            None, None, "an alias (*name) is used inside the mapping or list it names", node.start_mark
+        )
+    enclosing = enclosing | {id(node)}
     if isinstance(node, yaml.MappingNode):
-        constructor.flatten_mapping(node)  # resolve YAML merge keys (<<) like safe_load does
+        if not hasattr(node, "merged"):  # a node built again through an alias is flattened already
+            own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+            constructor.flatten_mapping(node)  # resolve YAML merge keys (<<) like safe_load does
+            node.merged = len(node.value) - own  # merged entries come first; the mapping's own keys override them
         result = LocatedMap()
         result.line = node.start_mark.line + 1
         result.lines = {}
-        for key_node, value_node in node.value:
-            key = _build(key_node, constructor)
+        own_keys = set()
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = _build(key_node, constructor, enclosing)
             if isinstance(key, (dict, list)):
                 raise yaml.constructor.ConstructorError(
                     None, None, "a mapping key must be a plain value", key_node.start_mark
                 )
-            if key in result:
+            if key in own_keys:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
-            result[key] = _build(value_node, constructor)
+            if index >= node.merged:
+                own_keys.add(key)
+            result[key] = _build(value_node, constructor, enclosing)
             result.lines[key] = value_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        items = LocatedList(_build(item, constructor) for item in node.value)
+        items = LocatedList(_build(item, constructor, enclosing) for item in node.value)
         items.line = node.start_mark.line + 1
         items.lines = [item.start_mark.line + 1 for item in node.value]
         return items
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+        # PyYAML lets these escape for scalars such as «2026-13-01» (resolved as a date), «0x_», «!!int abc».
+        kind = _TAG_NAMES.get(node.tag, f"«{node.tag}»")
+        raise yaml.constructor.ConstructorError(
+            None, None, f"«{node.value}» cannot be read as {kind} ({error}); put it in quotes if it is text",
+            node.start_mark,
+        ) from error
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
@@ -96,6 +127,6 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown_as, line, f"invalid YAML: {what}")]
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow
         line = text[: error.position].count("\n") + 1
-        return None, [Problem(shown_as, line, f"invalid YAML: character {error.character!r} is not allowed")]
+        return None, [Problem(shown_as, line, f"invalid YAML: character U+{error.character:04X} is not allowed")]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, 0, f"invalid YAML: {error}")]

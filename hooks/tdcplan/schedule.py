@@ -30,10 +30,10 @@ ACCEPTED_FORMS = (
 
 _ROMAN = r"(?:IV|III|II|I)"
 _QUARTERS_RE = re.compile(
-    rf"^Quý (?P<list>{_ROMAN}(?:, {_ROMAN})*(?: và {_ROMAN})?) ?/ ?(?P<year>\d{{4}})$"
+    rf"^Quý (?P<list>{_ROMAN}(?:, {_ROMAN})*(?: và {_ROMAN})?) ?/ ?(?P<year>[0-9]{{4}})$"
 )
 _MONTHS_RE = re.compile(
-    r"^Từ tháng (?P<m1>\d{1,2}) ?/ ?(?P<y1>\d{4}) đến tháng (?P<m2>\d{1,2}) ?/ ?(?P<y2>\d{4})$"
+    r"^Từ tháng (?P<m1>[0-9]{1,2}) ?/ ?(?P<y1>[0-9]{4}) đến tháng (?P<m2>[0-9]{1,2}) ?/ ?(?P<y2>[0-9]{4})$"
 )
 
 

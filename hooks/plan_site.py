@@ -1,0 +1,28 @@
+"""MkDocs hooks of the plan site: events only, each delegated to :mod:`tdcplan.mkdocs_site`.
+
+MkDocs puts this folder on ``sys.path`` only while it imports this file, so the
+package is imported here at the top, not inside the event functions.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from tdcplan.mkdocs_site import PlanSite
+
+_site = PlanSite()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    return _site.configure(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _site.add_files(files, config)
+
+
+@event_priority(-100)  # after Material's search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    _site.fold_search(config)

@@ -1,0 +1,84 @@
+"""The bridge to MkDocs: the only module that imports it. ``hooks/plan_site.py`` calls it.
+
+Like Material's blog plugin, it turns the generator's output into MkDocs objects:
+virtual files in ``on_files`` (``File.generated``), the navigation in
+``on_config``, the folded search fields in ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .load import PlanData, load_data
+from .navigation import site_navigation
+from .pages import GeneratedPage, SiteContext, generate_pages
+from .problems import PlanDataError
+from .search_index import fold_search_index
+from .urls import SiteLayout
+
+log = logging.getLogger("mkdocs.hooks.plan_site")
+
+
+class PlanSite:
+    """The plan site of one build: its data, layout and generated pages."""
+
+    def __init__(self) -> None:
+        self.data: PlanData | None = None
+        self.site: SiteContext | None = None
+
+    def configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and validate ``data/``; stop the build with the validator's messages if it is wrong."""
+        root = Path(config.config_file_path).resolve().parent
+        data_dir = root / config.extra.get("data_dir", "data")
+        try:
+            self.data = load_data(data_dir, root=root)
+        except PlanDataError as error:
+            raise Abort(
+                "the plan data is not valid; nothing was built:\n" + "\n".join(str(p) for p in error.problems)
+            ) from None
+        if not self.data.plans:
+            raise Abort(f"{data_dir}: no plan to publish")
+        primary = int(config.extra.get("primary_plan", self.data.plans[0].year))
+        self.site = SiteContext(
+            self.data, SiteLayout(primary),
+            repository_url=config.repo_url or "", branch=config.extra.get("branch", "main"),
+        )
+        if str(data_dir) not in config.watch:
+            config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes
+        config.nav = site_navigation(self.site, has_page=lambda uri: (Path(config.docs_dir) / uri).exists())
+        return config
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add every generated page as a virtual file; point edit links at the data behind each page."""
+        assert self.site is not None
+        root = Path(config.config_file_path).resolve().parent
+        docs_prefix = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        for file in files:
+            if file.is_documentation_page():
+                file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+        for page in generate_pages(self.site):
+            files.append(self._file(page, config))
+        return files
+
+    @staticmethod
+    def _file(page: GeneratedPage, config: MkDocsConfig) -> File:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+        file.edit_uri = page.edit_path
+        return file
+
+    def fold_search(self, config: MkDocsConfig) -> None:
+        """Add diacritic-free copies of titles and texts to Material's search index."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.exists():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")

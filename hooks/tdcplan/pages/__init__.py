@@ -1,0 +1,36 @@
+"""Every generated page of the site, from the validated data (no MkDocs here).
+
+Each page kind has its module, as Material's blog plugin has one per view:
+:mod:`.home`, :mod:`.task`, :mod:`.group`, :mod:`.unit`, :mod:`.quarter`,
+:mod:`.reference`, :mod:`.indexes`.
+"""
+
+from __future__ import annotations
+
+from .base import GeneratedPage, PageWriter, SiteContext
+from .explorer import explorer_page
+from .group import group_pages
+from .home import home_page
+from .indexes import index_pages, registry_index_pages
+from .quarter import quarter_pages
+from .reference import reference_pages
+from .task import task_pages
+from .unit import unit_pages
+
+__all__ = ["GeneratedPage", "SiteContext", "generate_pages"]
+
+
+def generate_pages(site: SiteContext) -> list[GeneratedPage]:
+    """All pages, in a stable order (the build is deterministic)."""
+    pages: list[GeneratedPage] = []
+    for plan in site.plans:
+        pages.append(home_page(site, plan, extra_links=[]))
+        pages.extend(task_pages(site, plan))
+        pages.extend(group_pages(site, plan))
+        pages.extend(quarter_pages(site, plan))
+        pages.extend(index_pages(site, plan))
+        pages.append(explorer_page(site, plan))
+    pages.extend(unit_pages(site))
+    pages.extend(reference_pages(site))
+    pages.extend(registry_index_pages(site))
+    return pages

@@ -1,0 +1,27 @@
+"""Group pages: ``/nhom/<n>/``, the group's title and its tasks in plan order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Plan
+from ..wording import shorten
+from .base import GeneratedPage, PageWriter, SiteContext
+from .task import plan_title
+
+
+def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
+    groups = plan.groups
+    for index, group in enumerate(groups):
+        src_uri = site.layout.group(group, plan.year)
+        page = PageWriter(site, src_uri)
+        yield GeneratedPage(src_uri, page.render(
+            "group.md.j2",
+            {
+                "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
+                "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
+            },
+            group=group, plan=plan, plan_title=plan_title(plan),
+            previous=groups[index - 1] if index > 0 else None,
+            next=groups[index + 1] if index + 1 < len(groups) else None,
+        ), edit_path=group.location.path, in_nav=True)
