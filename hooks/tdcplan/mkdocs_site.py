@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import PlanData, load_data
 from .navigation import site_navigation
-from .pages import GeneratedPage, SiteContext, generate_pages
+from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
 from .search_index import fold_search_index
 from .urls import SiteLayout
@@ -32,6 +32,7 @@ class PlanSite:
     def __init__(self) -> None:
         self.data: PlanData | None = None
         self.site: SiteContext | None = None
+        self.outputs: list[GeneratedPage | GeneratedAsset] = []
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate ``data/``; stop the build with the validator's messages if it is wrong."""
@@ -52,7 +53,11 @@ class PlanSite:
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes
-        config.nav = site_navigation(self.site, has_page=lambda uri: (Path(config.docs_dir) / uri).exists())
+        self.outputs = generate_pages(self.site)
+        generated = {output.src_uri for output in self.outputs}
+        config.nav = site_navigation(
+            self.site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists()
+        )
         return config
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -63,15 +68,17 @@ class PlanSite:
         for file in files:
             if file.is_documentation_page():
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-        for page in generate_pages(self.site):
-            files.append(self._file(page, config))
+        for output in self.outputs:
+            files.append(self._file(output, config))
         return files
 
     @staticmethod
-    def _file(page: GeneratedPage, config: MkDocsConfig) -> File:
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
-        file.edit_uri = page.edit_path
+    def _file(output: GeneratedPage | GeneratedAsset, config: MkDocsConfig) -> File:
+        if isinstance(output, GeneratedAsset):
+            return File.generated(config, output.src_uri, content=output.content)
+        inclusion = InclusionLevel.INCLUDED if output.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
+        file.edit_uri = output.edit_path
         return file
 
     def fold_search(self, config: MkDocsConfig) -> None:

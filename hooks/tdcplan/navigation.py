@@ -25,6 +25,8 @@ def site_navigation(site: SiteContext, has_page: Callable[[str], bool]) -> list:
         {"Văn bản": [urls.REFERENCES_INDEX] + [layout.reference(r) for r in site.data.references.values()]},
         {"Tra cứu": layout.explorer(plan)},
     ]
-    if has_page(urls.ABOUT):
-        nav.append({"Giới thiệu": urls.ABOUT})
+    for title, uri in (("Dữ liệu", layout.open_data(plan)), ("Bản in", layout.print_table(plan)),
+                       ("Giới thiệu", urls.ABOUT)):
+        if has_page(uri):
+            nav.append({title: uri})
     return nav

@@ -64,6 +64,9 @@ class SiteLayout:
     def explorer(self, plan: Plan) -> str:
         return self.prefix(plan.year) + EXPLORER
 
+    def open_data(self, plan: Plan) -> str:
+        return self.prefix(plan.year) + OPEN_DATA
+
     def print_table(self, plan: Plan) -> str:
         return self.prefix(plan.year) + PRINT_TABLE
 

@@ -7,7 +7,7 @@ Each page kind has its module, as Material's blog plugin has one per view:
 
 from __future__ import annotations
 
-from .base import GeneratedPage, PageWriter, SiteContext
+from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 from .explorer import explorer_page
 from .group import group_pages
 from .home import home_page
@@ -17,7 +17,7 @@ from .reference import reference_pages
 from .task import task_pages
 from .unit import unit_pages
 
-__all__ = ["GeneratedPage", "SiteContext", "generate_pages"]
+__all__ = ["GeneratedAsset", "GeneratedPage", "PageWriter", "SiteContext", "generate_pages"]
 
 
 def generate_pages(site: SiteContext) -> list[GeneratedPage]:

@@ -27,6 +27,14 @@ class GeneratedPage:
 
 
 @dataclass
+class GeneratedAsset:
+    """A file published as it is (JSON, CSV, iCalendar, a feed…), at ``src_uri`` in the built site."""
+
+    src_uri: str
+    content: str | bytes
+
+
+@dataclass
 class SiteContext:
     """Everything page builders need: the data, the URL layout, the site settings."""
 
