@@ -23,6 +23,8 @@ EXPLORER = "tra-cuu/index.md"
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
+# Sections whose pages belong to no single plan (units and documents serve every year).
+SHARED_SECTIONS = ("don-vi", "van-ban")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,17 @@ class SiteLayout:
 
     def prefix(self, year: int) -> str:
         return "" if year == self.primary_year else f"{year}/"
+
+    def plan_of(self, src_uri: str) -> int | None:
+        """The year of the plan a page belongs to, or ``None`` for pages shared by every plan."""
+        head = src_uri.split("/", 1)[0]
+        if head.isdigit() and "/" in src_uri:
+            return int(head)
+        if head == "quy" and src_uri[4:8].isdigit():
+            return int(src_uri[4:8])  # quy/<year>-q<n>.md
+        if head in SHARED_SECTIONS or src_uri == ABOUT:
+            return None
+        return self.primary_year
 
     def plan_home(self, plan: Plan) -> str:
         return self.prefix(plan.year) + "index.md"

@@ -12,6 +12,7 @@ from .explorer import explorer_page
 from .group import group_pages
 from .home import home_page
 from .indexes import index_pages, registry_index_pages
+from .plan_switcher import add_plan_switcher
 from .quarter import quarter_pages
 from .reference import reference_pages
 from .task import task_pages
@@ -24,13 +25,14 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage]:
     """All pages, in a stable order (the build is deterministic)."""
     pages: list[GeneratedPage] = []
     for plan in site.plans:
-        pages.append(home_page(site, plan, extra_links=[]))
-        pages.extend(task_pages(site, plan))
-        pages.extend(group_pages(site, plan))
-        pages.extend(quarter_pages(site, plan))
-        pages.extend(index_pages(site, plan))
-        pages.append(explorer_page(site, plan))
+        plan_pages = [home_page(site, plan, extra_links=[]), *task_pages(site, plan), *group_pages(site, plan),
+                      *quarter_pages(site, plan), *index_pages(site, plan), explorer_page(site, plan)]
+        if plan.year != site.layout.primary_year:
+            for page in plan_pages:
+                page.in_nav = False  # the navigation shows the primary plan; the plan switcher leads to the others
+        pages.extend(plan_pages)
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))
+    add_plan_switcher(site, pages)
     return pages
