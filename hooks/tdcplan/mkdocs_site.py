@@ -50,6 +50,7 @@ class PlanSite:
         self.site = SiteContext(
             self.data, SiteLayout(primary),
             repository_url=config.repo_url or "", branch=config.extra.get("branch", "main"),
+            site_url=config.site_url or "",
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes

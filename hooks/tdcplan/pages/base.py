@@ -42,6 +42,7 @@ class SiteContext:
     layout: SiteLayout
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
+    site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links in feeds and calendars
     environment: jinja2.Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -67,6 +68,12 @@ class SiteContext:
     @property
     def plans(self) -> tuple[Plan, ...]:
         return self.data.plans
+
+    def absolute_url(self, src_uri: str) -> str:
+        """The public address of a page or file (its site-root path when no ``site_url`` is set)."""
+        path = page_url(src_uri) if src_uri.endswith(".md") else src_uri
+        base = self.site_url.rstrip("/") + "/" if self.site_url else "/"
+        return base + path
 
     def source_url(self, path: str, line: int | None = None) -> str | None:
         """The repository page showing a data file (at a line), or ``None`` without a repository."""
