@@ -14,6 +14,7 @@ Anything else is an error: a schedule the parser does not understand is never gu
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -77,7 +78,7 @@ def parse_schedule(text: str) -> Schedule:
     """Parse the official wording; raise :class:`ScheduleError` naming the text and the accepted forms."""
     if not isinstance(text, str):
         raise ScheduleError(f"schedule must be text, got {type(text).__name__}; accepted forms: {ACCEPTED_FORMS}")
-    wording = " ".join(text.split())
+    wording = " ".join(unicodedata.normalize("NFC", text).split())  # decomposed marks read the same
     if wording == ONGOING_TEXT:
         return Schedule(wording, ScheduleKind.ONGOING, None, (1, 2, 3, 4))
     if wording == ON_REQUEST_TEXT:

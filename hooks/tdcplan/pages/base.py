@@ -128,5 +128,8 @@ class PageWriter:
         body = self.site.environment.get_template(template).render(
             site=self.site, layout=self.site.layout, page=self, **context
         )
+        # MkDocs themes print the title and description unescaped (in <title>, the nav, an
+        # attribute): escape them here, once, as HTML.
+        meta = {key: escape_html(value) if key in ("title", "description") else value for key, value in meta.items()}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         return f"---\n{front}---\n\n{body}"

@@ -1,0 +1,92 @@
+"""Builds of variants of the project: hostile text, broken data, and the same commit twice."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from built_site.html_text import BuiltPage
+from project_copy import copy_project
+from quality import checkers
+
+HOSTILE = "<script>alert('x')</script> *nghiêng* _gạch_ [x](y) | ống {{ c }} {% if %} &amp; # 1. - +"
+
+
+def build(config: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=config.parent, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """The real project with hostile text in a task's content and outputs, a group title and a unit name."""
+    project = tmp_path_factory.mktemp("hostile")
+    config = copy_project(project)
+    plan = project / "data/plans/2026/plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("  - letter: b\n    content:\n    - Tuyên truyền,", f"  - letter: b\n    content:\n    - {HOSTILE!r}\n    - Tuyên truyền,", 1)
+    text = text.replace("    outputs:\n    - Theo thực tế", f"    outputs:\n    - {HOSTILE!r}\n    - Theo thực tế", 1)
+    text = text.replace("  title: Xây dựng, đào tạo", f"  title: {('Nhóm ' + HOSTILE)!r} # Xây dựng, đào tạo", 1)
+    plan.write_text(text, encoding="utf-8")
+    units = project / "data/units.yml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "    name: Văn phòng Sở\n", f"    name: {('Văn phòng Sở ' + HOSTILE)!r}\n", 1), encoding="utf-8")
+    out = project / "site"
+    result = build(config, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.mark.parametrize("path", ["nhiem-vu/1-b", "nhom/1", "nhom/3", "don-vi/van-phong-so", "quy/2026-q1", "", "tra-cuu"])
+def test_hostile_text_shows_as_text(hostile_site: Path, path: str) -> None:
+    page = BuiltPage(hostile_site, path)
+    assert HOSTILE in page.text or ("Văn phòng Sở " + HOSTILE) in page.text or ("Nhóm " + HOSTILE) in page.text, path
+    assert "<script>alert" not in page.html  # never markup
+    assert "<em>nghiêng</em>" not in page.html and "<em>gạch</em>" not in page.html
+    assert 'href="y"' not in page.html
+
+
+def test_hostile_text_is_escaped_in_the_title_and_description(hostile_site: Path) -> None:
+    html = BuiltPage(hostile_site, "nhiem-vu/1-b").html
+    head = html[: html.index("</head>")]
+    assert "<script>alert" not in head
+    assert "&lt;script&gt;alert" in head
+
+
+def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) -> None:
+    again = tmp_path / "again"
+    checkers.build_site(Path(__file__).resolve().parents[2] / "mkdocs.yml", again)
+    comparison = filecmp.dircmp(site_dir, again)
+    differing: list[str] = []
+
+    def collect(cmp: filecmp.dircmp, prefix: str) -> None:
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differing.extend(prefix + name for name in mismatch + errors + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(comparison, "")
+    assert differing == []
+    assert len(list(site_dir.rglob("*.html"))) > 60
+
+
+def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    config = copy_project(tmp_path / "project")
+    plan = tmp_path / "project/data/plans/2026/plan.yml"
+    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if "schedule: Quý IV/2026" in text) + 1
+    lines[line - 1] = lines[line - 1].replace("Quý IV/2026", "Cuối năm 2026")
+    plan.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build(config, out)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"data/plans/2026/plan.yml:{line}: task 2.a: schedule «Cuối năm 2026»" in output
+    assert "Traceback" not in output
+    assert not (out / "index.html").exists()  # nothing published
