@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..escaping import Trusted, escape_markdown
+from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
 from ..wording import shorten
 from .base import GeneratedPage, PageWriter, SiteContext
@@ -69,5 +70,6 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             source_link=Trusted(f"[xem tệp trên kho mã nguồn]({source_url})") if source_url else None,
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
+            feedback_link=feedback_link(site.repository_url, task, src_uri),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)
