@@ -8,7 +8,7 @@ Each page kind has its module, as Material's blog plugin has one per view:
 from __future__ import annotations
 
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
-from .explorer import explorer_page
+from .explorer import explorer_asset, explorer_page
 from .group import group_pages
 from .home import home_page
 from .indexes import index_pages, registry_index_pages
@@ -21,9 +21,9 @@ from .unit import unit_pages
 __all__ = ["GeneratedAsset", "GeneratedPage", "PageWriter", "SiteContext", "generate_pages"]
 
 
-def generate_pages(site: SiteContext) -> list[GeneratedPage]:
-    """All pages, in a stable order (the build is deterministic)."""
-    pages: list[GeneratedPage] = []
+def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
+    """All pages and published assets, in a stable order (the build is deterministic)."""
+    pages: list[GeneratedPage | GeneratedAsset] = []
     for plan in site.plans:
         plan_pages = [home_page(site, plan, extra_links=[]), *task_pages(site, plan), *group_pages(site, plan),
                       *quarter_pages(site, plan), *index_pages(site, plan), explorer_page(site, plan)]
@@ -31,6 +31,7 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage]:
             for page in plan_pages:
                 page.in_nav = False  # the navigation shows the primary plan; the plan switcher leads to the others
         pages.extend(plan_pages)
+        pages.append(explorer_asset(site, plan))
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))

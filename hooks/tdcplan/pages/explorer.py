@@ -1,26 +1,44 @@
-"""The task explorer, ``/tra-cuu/``: every task in a table (the page works without JavaScript)."""
+"""The task explorer, ``/tra-cuu/``: every task in a table, filtered in the browser.
+
+The page lists all tasks without JavaScript; ``docs/assets/javascripts/explorer.js``
+adds the filters, reading the tasks from the JSON document published beside the
+page (:func:`explorer_asset`, built by :mod:`tdcplan.explorer_data`).
+"""
 
 from __future__ import annotations
 
+import posixpath
+
+from ..escaping import Trusted, escape_html
+from ..explorer_data import explorer_json
 from ..model import Plan
-from ..wording import shorten
-from .base import GeneratedPage, PageWriter, SiteContext
+from ..urls import HOME, relative_link
+from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
+
+DATA_FILE = "nhiem-vu.json"  # published next to the explorer page
+
+
+def explorer_data_uri(site: SiteContext, plan: Plan) -> str:
+    """Where the explorer's JSON lives, e.g. ``tra-cuu/nhiem-vu.json``."""
+    return posixpath.join(posixpath.dirname(site.layout.explorer(plan)), DATA_FILE)
+
+
+def explorer_asset(site: SiteContext, plan: Plan) -> GeneratedAsset:
+    """The tasks of ``plan`` as the explorer's script reads them."""
+    return GeneratedAsset(explorer_data_uri(site, plan), explorer_json(plan, site.layout))
 
 
 def explorer_page(site: SiteContext, plan: Plan) -> GeneratedPage:
     src_uri = site.layout.explorer(plan)
     page = PageWriter(site, src_uri)
-    rows = [
-        [page.task_link(t), page.task_link(t, shorten(t.content[0].text)), t.schedule.text,
-         page.units_links(t.lead, short=True), page.units_links(t.partners, short=True), t.status_label]
-        for t in plan.tasks
-    ]
+    # The explorer is an index page: its URL's folder is its source folder, so the
+    # source-relative path of the JSON is also its URL-relative path.
+    data_href = relative_link(src_uri, explorer_data_uri(site, plan))
     heading = f"Tra cứu nhiệm vụ năm {plan.year}"
     return GeneratedPage(src_uri, page.render(
-        "listing.md.j2",
+        "explorer.md.j2",
         {"title": heading, "description": f"Tra cứu {len(plan.tasks)} nhiệm vụ năm {plan.year} theo nhóm, đơn vị, quý và tình trạng."},
-        heading=heading,
-        intro=f"{len(plan.tasks)} nhiệm vụ của kế hoạch năm {plan.year}.",
-        columns=["Số", "Nội dung", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tình trạng"],
-        rows=rows,
+        heading=heading, plan=plan,
+        data_href=Trusted(escape_html(data_href)),
+        root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
     ), edit_path=plan.location.path, in_nav=True)

@@ -30,4 +30,5 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                                f"có lịch trong quý, {len(listing.ongoing)} thường xuyên, {len(listing.on_request)} theo yêu cầu.",
             },
             listing=listing, year=plan.year, start=start, end=end, sections=sections,
+            explorer_url=page.url_of(site.layout.explorer(plan)),
         ), edit_path=plan.location.path, in_nav=True)

@@ -1,0 +1,437 @@
+/*
+ * The task explorer (/tra-cuu/): filters with facet counts, free-text search
+ * without diacritics, sorting, state in the URL and downloads of the filtered
+ * rows, on top of the table the page already lists without JavaScript.
+ *
+ * It reads the tasks from the JSON the site publishes beside the page
+ * (hooks/tdcplan/explorer_data.py) and does nothing on any other page.
+ * Plain ES2020, no dependencies.
+ */
+(() => {
+  "use strict";
+
+  // URL query keys (readable, stable: people bookmark and share them).
+  const KEY = {
+    group: "nhom", unit: "don-vi", role: "vai-tro", quarter: "quy",
+    kind: "loai", status: "trang-thai", text: "q", sort: "sap-xep",
+  };
+  const ROLES = [
+    ["ca-hai", "Chủ trì hoặc phối hợp"],
+    ["chu-tri", "Chủ trì"],
+    ["phoi-hop", "Phối hợp"],
+  ];
+  // Tasks scheduled by months count as scheduled by quarters: both name quarters.
+  const KINDS = [
+    ["theo-quy", "Có lịch theo quý (hoặc theo tháng)", ["quarters", "months"]],
+    ["thuong-xuyen", "Thường xuyên", ["ongoing"]],
+    ["theo-yeu-cau", "Theo yêu cầu", ["on_request"]],
+  ];
+  const QUARTERS = [["1", "Quý I"], ["2", "Quý II"], ["3", "Quý III"], ["4", "Quý IV"]];
+  const SORTS = [
+    ["so", "Số hiệu (thứ tự trong kế hoạch)"],
+    ["thoi-gian", "Thời gian thực hiện (quý đầu tiên)"],
+    ["chu-tri", "Đơn vị chủ trì"],
+  ];
+  // Which table column each sort orders (for aria-sort on its header).
+  const SORT_COLUMN = { "so": 0, "thoi-gian": 2, "chu-tri": 3 };
+  const DEFAULTS = { group: "", unit: "", role: "ca-hai", quarter: "", kind: "", status: "", text: "", sort: "so" };
+  // Filters that narrow the rows; "role" acts only through "unit".
+  const DIMENSIONS = ["group", "unit", "quarter", "kind", "status", "text"];
+  const CSV_HEADERS = [
+    "Số", "Nhóm", "Nội dung", "Sản phẩm", "Thời gian thực hiện", "Loại thời gian", "Quý",
+    "Đơn vị chủ trì", "Đơn vị phối hợp", "Tình trạng", "Đường dẫn",
+  ];
+
+  /** The same folding as tdcplan.vietnamese.fold: lower case, no marks, đ -> d. */
+  const fold = (text) => text.replace(/đ/g, "d").replace(/Đ/g, "D")
+    .normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
+  /** As tdcplan.explorer_data.searchable: folded, punctuation as single spaces. */
+  const searchable = (text) => fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+  // A query such as "2.d" or "2.đ" is a task number: it matches numbers only.
+  const NUMBER_QUERY = /^\d+\.[a-z]*$/;
+
+  /** The query's matcher: a phrase in the folded fields, or the start of a task number. */
+  function textMatcher(query) {
+    const number = fold(query).trim();
+    if (!number) return null;
+    if (NUMBER_QUERY.test(number)) return (task) => task.number_folded.startsWith(number);
+    const phrase = searchable(query);
+    return (task) => task.number_folded.startsWith(number) || (phrase !== "" && task.folded.includes(phrase));
+  }
+
+  function unitsInRole(task, role) {
+    if (role === "chu-tri") return task.lead;
+    if (role === "phoi-hop") return task.partners;
+    return task.units;
+  }
+
+  /** Filtering and facet counting over the dataset; no DOM here (the benchmark times it). */
+  class Engine {
+    constructor(data) {
+      this.data = data;
+      this.tasks = data.tasks.map((task, index) => {
+        const kind = KINDS.find(([, , kinds]) => kinds.includes(task.schedule.kind));
+        const quarters = task.schedule.quarters;
+        const band = kind[0] === "theo-quy" ? 0 : kind[0] === "thuong-xuyen" ? 1 : 2;
+        const lead = task.lead.map((id) => data.units[id].short_name);
+        return Object.assign(task, {
+          index, kindKey: kind[0],
+          units: [...new Set([...task.lead, ...task.partners])],
+          scheduleKey: [band, quarters[0] || 0, quarters[quarters.length - 1] || 0],
+          leadKey: lead.join(", "),
+        });
+      });
+      this.collator = new Intl.Collator("vi");
+    }
+
+    /** Which filters of ``state`` a task passes, dimension by dimension. */
+    passes(task, state, matcher) {
+      return {
+        group: !state.group || String(task.group) === state.group,
+        unit: !state.unit || unitsInRole(task, state.role).includes(state.unit),
+        quarter: !state.quarter || task.schedule.quarters.includes(Number(state.quarter)),
+        kind: !state.kind || task.kindKey === state.kind,
+        status: !state.status || task.status === state.status,
+        text: !matcher || matcher(task),
+      };
+    }
+
+    /** The tasks that pass every filter, in the order ``state.sort`` asks for. */
+    filter(state) {
+      const matcher = textMatcher(state.text);
+      const rows = this.tasks.filter((task) => {
+        const pass = this.passes(task, state, matcher);
+        return DIMENSIONS.every((d) => pass[d]);
+      });
+      return this.sort(rows, state.sort);
+    }
+
+    sort(rows, how) {
+      const byIndex = (a, b) => a.index - b.index;
+      if (how === "thoi-gian") {
+        const key = (t) => t.scheduleKey;
+        return rows.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1] || key(a)[2] - key(b)[2] || byIndex(a, b));
+      }
+      if (how === "chu-tri") {
+        // Tasks without a lead unit go last.
+        return rows.sort((a, b) => (!a.leadKey - !b.leadKey) || this.collator.compare(a.leadKey, b.leadKey) || byIndex(a, b));
+      }
+      return rows.sort(byIndex);
+    }
+
+    /**
+     * Facet counts, as Datasette shows them: for each choice of each filter, how many
+     * tasks it would leave with the other filters as they are. "" counts the filter unset.
+     */
+    facets(state) {
+      const matcher = textMatcher(state.text);
+      const counts = { group: {}, unit: {}, role: {}, quarter: {}, kind: {}, status: {} };
+      const add = (facet, key) => { counts[facet][key] = (counts[facet][key] || 0) + 1; };
+      for (const task of this.tasks) {
+        const pass = this.passes(task, state, matcher);
+        const failed = DIMENSIONS.filter((d) => !pass[d]);
+        if (failed.length > 1) continue;
+        const free = (d) => failed.length === 0 || failed[0] === d;  // passes every other filter
+        if (free("group")) { add("group", ""); add("group", String(task.group)); }
+        if (free("unit")) {
+          add("unit", "");
+          for (const id of unitsInRole(task, state.role)) add("unit", id);
+          for (const [role] of ROLES) {
+            if (!state.unit || unitsInRole(task, role).includes(state.unit)) add("role", role);
+          }
+        }
+        if (free("quarter")) { add("quarter", ""); for (const q of task.schedule.quarters) add("quarter", String(q)); }
+        if (free("kind")) { add("kind", ""); add("kind", task.kindKey); }
+        if (free("status")) { add("status", ""); add("status", task.status); }
+      }
+      return counts;
+    }
+  }
+
+  /** The state a URL query string describes; unknown keys and values are ignored. */
+  function parseState(search, data) {
+    const params = new URLSearchParams(search);
+    const allowed = {
+      group: Object.keys(data.groups),
+      unit: Object.keys(data.units),
+      role: ROLES.map(([v]) => v),
+      quarter: QUARTERS.map(([v]) => v),
+      kind: KINDS.map(([v]) => v),
+      status: Object.keys(data.statuses),
+      sort: SORTS.map(([v]) => v),
+    };
+    const state = { ...DEFAULTS };
+    for (const [name, key] of Object.entries(KEY)) {
+      const value = params.get(key);
+      if (value === null) continue;
+      if (name === "text") state.text = value;
+      else if (allowed[name].includes(value)) state[name] = value;
+    }
+    return state;
+  }
+
+  /** The query string of ``state``: only what differs from the defaults, in a fixed order. */
+  function stateQuery(state) {
+    const params = new URLSearchParams();
+    for (const [name, key] of Object.entries(KEY)) {
+      if (state[name] !== DEFAULTS[name]) params.set(key, state[name]);
+    }
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  }
+
+  // ------------------------------------------------------------- the page ---
+
+  function element(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function field(id, label, control) {
+    return element("div", { class: "tdc-explorer__field" }, element("label", { for: id, text: label }), control);
+  }
+
+  function csvCell(value) {
+    return `"${String(value).replace(/"/g, '""')}"`;
+  }
+
+  class Explorer {
+    constructor(root, data) {
+      this.root = root;
+      this.data = data;
+      this.engine = new Engine(data);
+      this.siteRoot = root.dataset.root || "";
+      this.table = root.querySelector("table");
+      // On a phone the table scrolls sideways; with no row (and so no link) to
+      // focus, it must take the keyboard focus itself to be scrolled.
+      this.table.tabIndex = 0;
+      this.table.setAttribute("aria-label", "Kết quả tra cứu");
+      this.tbody = this.table.tBodies[0];
+      this.count = root.querySelector(".tdc-explorer__count");
+      this.controls = root.querySelector(".tdc-explorer__controls");
+      this.state = parseState(location.search, data);
+      this.rows = [];
+      this.typing = false;  // a text edit in progress updates its history entry in place
+      this.downloads = [];
+      this.build();
+      this.update();
+      window.addEventListener("popstate", () => {
+        this.state = parseState(location.search, data);
+        this.typing = false;
+        this.update();
+      });
+    }
+
+    id(name) { return `tdc-explorer-${name}`; }
+
+    select(name, label, choices) {
+      const control = element("select", { id: this.id(name), name: KEY[name] });
+      for (const [value, text] of choices) control.append(element("option", { value, text }));
+      control.addEventListener("change", () => this.change(name, control.value));
+      this.selects[name] = { control, choices };
+      return field(this.id(name), label, control);
+    }
+
+    build() {
+      const data = this.data;
+      this.selects = {};
+      const everything = ["", "Tất cả"];
+      const text = element("input", { id: this.id("text"), name: KEY.text, type: "search", placeholder: "Ví dụ: kiem tra, đo lường, 2.đ" });
+      text.addEventListener("input", () => this.change("text", text.value, true));
+      text.addEventListener("change", () => { this.typing = false; });
+      this.textInput = text;
+
+      const units = Object.entries(data.units)
+        .sort(([, a], [, b]) => this.engine.collator.compare(a.short_name, b.short_name))
+        .map(([id, unit]) => [id, unit.short_name]);
+      const form = element("form", { class: "tdc-explorer__form", "aria-label": "Lọc nhiệm vụ" },
+        element("div", { class: "tdc-explorer__search" },
+          field(this.id("text"), "Tìm theo nội dung, sản phẩm, số hiệu hoặc tên đơn vị (có dấu hay không dấu đều được)", text)),
+        element("div", { class: "tdc-explorer__filters" },
+          this.select("group", "Nhóm", [everything, ...Object.entries(data.groups).map(([n, title]) => [n, `Nhóm ${n}: ${title}`])]),
+          element("fieldset", { class: "tdc-explorer__unit" },
+            element("legend", { text: "Đơn vị thực hiện" }),
+            this.select("unit", "Đơn vị", [everything, ...units]),
+            this.select("role", "Vai trò của đơn vị", ROLES)),
+          this.select("quarter", "Quý (gồm nhiệm vụ thường xuyên)", [everything, ...QUARTERS]),
+          this.select("kind", "Loại thời gian thực hiện", [everything, ...KINDS.map(([v, label]) => [v, label])]),
+          this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses)]),
+          this.select("sort", "Sắp xếp theo", SORTS)));
+      form.addEventListener("submit", (event) => event.preventDefault());
+
+      const clear = element("button", { type: "button", class: "md-button tdc-explorer__clear", text: "Xoá bộ lọc" });
+      clear.addEventListener("click", () => this.reset());
+      const year = data.plan.year;
+      const csv = element("a", { href: "#", download: `tra-cuu-nhiem-vu-${year}.csv`, class: "md-button", text: "Tải kết quả (CSV)" });
+      const json = element("a", { href: "#", download: `tra-cuu-nhiem-vu-${year}.json`, class: "md-button", text: "Tải kết quả (JSON)" });
+      // Each link gets a fresh Blob of the rows shown, when it is used.
+      this.downloads = [[csv, () => this.csv(), "text/csv;charset=utf-8"], [json, () => this.json(), "application/json"]];
+      for (const [link, make, type] of this.downloads) {
+        link.addEventListener("click", () => {
+          if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+          link.href = URL.createObjectURL(new Blob([make()], { type }));
+        });
+      }
+      form.append(element("div", { class: "tdc-explorer__actions" }, clear, csv, json));
+      this.controls.append(form);
+      this.controls.hidden = false;
+    }
+
+    change(name, value, typing = false) {
+      if (this.state[name] === value) return;
+      this.state = { ...this.state, [name]: value };
+      const url = location.pathname + stateQuery(this.state) + location.hash;
+      // A run of keystrokes in the search box is one step of history, not one per letter.
+      if (typing && this.typing) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
+      this.typing = typing;
+      this.update();
+    }
+
+    reset() {
+      const sort = this.state.sort;
+      if (stateQuery({ ...DEFAULTS, sort }) === stateQuery(this.state)) return;
+      this.state = { ...DEFAULTS, sort };
+      this.typing = false;
+      history.pushState(null, "", location.pathname + stateQuery(this.state) + location.hash);
+      this.update();
+    }
+
+    /** Bring the form, the counts, the table and the live count in line with the state. */
+    update() {
+      const state = this.state;
+      const facets = this.engine.facets(state);
+      for (const [name, { control, choices }] of Object.entries(this.selects)) {
+        const counts = facets[name];
+        choices.forEach(([value, label], i) => {
+          const option = control.options[i];
+          option.textContent = counts ? `${label} (${counts[value] || 0})` : label;
+        });
+        control.value = state[name];
+      }
+      if (this.textInput.value !== state.text) this.textInput.value = state.text;
+      this.rows = this.engine.filter(state);
+      this.renderRows();
+      this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
+    }
+
+    unitLinks(ids) {
+      if (!ids.length) return ["Không có"];
+      const parts = [];
+      ids.forEach((id, i) => {
+        const unit = this.data.units[id];
+        if (i) parts.push(", ");
+        parts.push(element("a", { href: this.siteRoot + unit.url, text: unit.short_name }));
+      });
+      return parts;
+    }
+
+    renderRows() {
+      const rows = document.createDocumentFragment();
+      for (const task of this.rows) {
+        const href = this.siteRoot + task.url;
+        rows.append(element("tr", {},
+          element("td", {}, element("a", { href, text: task.id })),
+          element("td", {}, element("a", { href, text: task.short })),
+          element("td", { text: task.schedule.text }),
+          element("td", {}, ...this.unitLinks(task.lead)),
+          element("td", {}, ...this.unitLinks(task.partners)),
+          element("td", { text: this.data.statuses[task.status] })));
+      }
+      if (!this.rows.length) {
+        const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
+        rows.append(element("tr", {}, element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
+      }
+      this.tbody.replaceChildren(rows);
+      if (this.table.tHead) {
+        [...this.table.tHead.rows[0].cells].forEach((cell, i) => {
+          if (i === SORT_COLUMN[this.state.sort]) cell.setAttribute("aria-sort", "ascending");
+          else cell.removeAttribute("aria-sort");
+        });
+      }
+    }
+
+    absolute(path) { return new URL(this.siteRoot + path, location.href).href; }
+
+    unitNames(ids) { return ids.map((id) => this.data.units[id].name); }
+
+    csv() {
+      const lines = [CSV_HEADERS.map(csvCell).join(",")];
+      for (const t of this.rows) {
+        lines.push([
+          t.id, t.group, t.content.join("; "), t.outputs.join("; "), t.schedule.text, this.data.kinds[t.schedule.kind],
+          t.schedule.quarters.join("; "), this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "),
+          this.data.statuses[t.status], this.absolute(t.url),
+        ].map(csvCell).join(","));
+      }
+      return "\uFEFF" + lines.join("\r\n") + "\r\n";  // BOM: Excel then reads UTF-8
+    }
+
+    json() {
+      const units = (ids) => ids.map((id) => ({ id, name: this.data.units[id].name, short_name: this.data.units[id].short_name }));
+      const filters = Object.fromEntries(new URLSearchParams(stateQuery(this.state)));
+      return JSON.stringify({
+        plan: this.data.plan,
+        view: location.href,
+        filters,
+        count: this.rows.length,
+        tasks: this.rows.map((t) => ({
+          id: t.id,
+          group: { number: t.group, title: this.data.groups[String(t.group)] },
+          content: t.content,
+          outputs: t.outputs,
+          schedule: t.schedule,
+          lead: units(t.lead),
+          partners: units(t.partners),
+          status: { code: t.status, label: this.data.statuses[t.status] },
+          url: this.absolute(t.url),
+        })),
+      }, null, 2);
+    }
+  }
+
+  /**
+   * Material opens its search dialog for any ?q= in the URL (and drops q when the
+   * dialog closes). Here q is the explorer's own query, as the home page's form sends
+   * it: close the dialog and put q back.
+   */
+  function keepSiteSearchClosed() {
+    const toggle = document.getElementById("__search");
+    if (!toggle || !toggle.checked || !new URLSearchParams(location.search).has("q")) return;
+    const url = location.href;
+    toggle.click();
+    history.replaceState(history.state, "", url);
+    const input = document.querySelector("[data-md-component=search-query]");
+    if (input) {
+      input.value = "";
+      input.blur();
+    }
+  }
+
+  async function start() {
+    const root = document.querySelector(".tdc-explorer[data-src]");
+    if (!root || root.dataset.ready) return;  // not the explorer page, or already running
+    root.dataset.ready = "true";
+    keepSiteSearchClosed();
+    try {
+      const response = await fetch(root.dataset.src);
+      if (!response.ok) throw new Error(`${root.dataset.src}: HTTP ${response.status}`);
+      const explorer = new Explorer(root, await response.json());
+      // For scripts/bench_explorer.py and the curious: the engine and the page.
+      window.tdcExplorer = { explorer, engine: explorer.engine, parseState, stateQuery };
+    } catch (error) {
+      // The table without filters stays: it lists every task.
+      console.error("tra cứu:", error);
+    }
+  }
+
+  // Material re-runs page scripts through document$ when instant loading is on.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

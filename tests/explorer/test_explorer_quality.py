@@ -1,0 +1,78 @@
+"""The explorer without JavaScript, for screen readers and on phones: complete, accessible, valid, narrow."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer_expect import EXPLORER, PLAN, open_explorer, shown_numbers
+from quality import checkers
+
+FILTERED = "?don-vi=phong-kiem-tra-phap-che&vai-tro=phoi-hop&quy=3&q=kiem"
+
+
+def test_without_javascript_every_task_is_listed_with_a_link(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + EXPLORER + "?quy=3")  # filters need the script; the full list stays
+        links = page.eval_on_selector_all(
+            ".tdc-explorer tbody tr td:first-child a",
+            "links => links.map(a => [a.textContent.trim(), a.getAttribute('href')])",
+        )
+        assert [number for number, _ in links] == [t.number for t in PLAN.tasks]
+        assert [href for _, href in links] == [f"../nhiem-vu/{t.slug}/" for t in PLAN.tasks]
+        assert page.is_hidden(".tdc-explorer__controls"), "controls that cannot work without the script are shown"
+        assert page.inner_text(".tdc-explorer__count").strip() == f"{len(PLAN.tasks)} nhiệm vụ"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_axe_violations_with_filters_applied(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="vi-VN")
+    recorder = checkers.RequestRecorder(context)
+    try:
+        page = context.new_page()
+        open_explorer(page, site_url, FILTERED)
+        assert shown_numbers(page), "the filtered view is empty: axe would not see the table rows"
+        violations = checkers.axe_violations(page, label=f"{EXPLORER}{FILTERED} [{width}px]")
+        assert not violations, "\n".join(map(str, violations))
+        # The empty result is a state of its own.
+        page.fill("#tdc-explorer-text", "khong co gi nhu the nay")
+        violations = checkers.axe_violations(page, label=f"{EXPLORER} no match [{width}px]")
+        assert not violations, "\n".join(map(str, violations))
+        assert recorder.third_party == []
+    finally:
+        context.close()
+
+
+def test_form_and_table_fit_a_360_px_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        open_explorer(page, site_url, "?sap-xep=chu-tri")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
+        form = page.eval_on_selector(".tdc-explorer__form", "f => f.getBoundingClientRect().right")
+        assert form <= 360
+        for control in page.query_selector_all(".tdc-explorer__form select, .tdc-explorer__form input"):
+            assert control.bounding_box()["x"] + control.bounding_box()["width"] <= 360
+    finally:
+        context.close()
+
+
+def test_the_page_as_the_script_leaves_it_is_valid_html(page, site_url, tmp_path):
+    open_explorer(page, site_url, FILTERED)
+    target = tmp_path / "explorer.html"
+    target.write_text("<!doctype html>\n" + page.evaluate("document.documentElement.outerHTML"), encoding="utf-8")
+    errors = checkers.vnu_errors(target)
+    assert not errors, "\n".join(map(str, errors))
+
+
+def test_every_control_has_a_label_and_the_unit_pair_a_legend(page, site_url):
+    open_explorer(page, site_url)
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('.tdc-explorer__form select, .tdc-explorer__form input')]
+              .filter(c => !c.labels || c.labels.length !== 1).map(c => c.id)"""
+    )
+    assert unlabelled == []
+    assert page.inner_text(".tdc-explorer__unit legend").strip() == "Đơn vị thực hiện"
