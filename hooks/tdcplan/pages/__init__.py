@@ -12,7 +12,9 @@ from .explorer import explorer_asset, explorer_page
 from .group import group_pages
 from .home import home_page
 from .indexes import index_pages, registry_index_pages
+from .open_data import home_links, open_data_outputs
 from .plan_switcher import add_plan_switcher
+from .print_table import print_table_page
 from .quarter import quarter_pages
 from .reference import reference_pages
 from .task import task_pages
@@ -25,13 +27,16 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
     """All pages and published assets, in a stable order (the build is deterministic)."""
     pages: list[GeneratedPage | GeneratedAsset] = []
     for plan in site.plans:
-        plan_pages = [home_page(site, plan, extra_links=[]), *task_pages(site, plan), *group_pages(site, plan),
-                      *quarter_pages(site, plan), *index_pages(site, plan), explorer_page(site, plan)]
+        open_data_page, data_files = open_data_outputs(site, plan)
+        plan_pages = [home_page(site, plan, extra_links=home_links(site, plan)), *task_pages(site, plan),
+                      *group_pages(site, plan), *quarter_pages(site, plan), *index_pages(site, plan),
+                      explorer_page(site, plan), open_data_page, print_table_page(site, plan)]
         if plan.year != site.layout.primary_year:
             for page in plan_pages:
                 page.in_nav = False  # the navigation shows the primary plan; the plan switcher leads to the others
         pages.extend(plan_pages)
         pages.append(explorer_asset(site, plan))
+        pages.extend(data_files)
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))

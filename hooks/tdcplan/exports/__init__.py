@@ -1,0 +1,64 @@
+"""Open data generated from the model at build time: JSON (+ its schema), CSV, iCalendar, Atom.
+
+One module per format; :mod:`.records` holds the facts the JSON and CSV
+share. Nothing here imports MkDocs or the page generators: :func:`plan_exports`
+returns the files as bytes with what the open-data page says about each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Plan, Unit
+from ..wording import quarter_name
+from .addresses import Addresses
+from .atom_feed import FEED_FILE, plan_feed
+from .csv_export import CSV_FILE, plan_csv
+from .icalendar_export import PLAN_FILE, plan_calendar, quarter_calendar, unit_calendar
+from .json_export import JSON_FILE, plan_json, schema_json
+from .json_schema import SCHEMA_FILE
+
+__all__ = ["Addresses", "Export", "plan_exports"]
+
+
+@dataclass(frozen=True)
+class Export:
+    """A published file: where it goes (source path), its bytes, and how the open-data page lists it."""
+
+    src_uri: str
+    content: bytes
+    title: str
+    format: str
+    kind: str  # "main", "unit" or "quarter": which list of the open-data page shows it
+    unit: Unit | None = None
+    quarter: int | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> list[Export]:
+    """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
+    def at(name: str) -> str:
+        return addresses.data_file(plan, name)
+
+    files = [
+        Export(at(JSON_FILE), plan_json(plan, addresses), "Danh mục nhiệm vụ (JSON)", "JSON", "main"),
+        Export(at(SCHEMA_FILE), schema_json(addresses.absolute(at(SCHEMA_FILE))),
+               "Lược đồ của tệp JSON (JSON Schema 2020-12)", "JSON Schema", "main"),
+        Export(at(CSV_FILE), plan_csv(plan, addresses), "Danh mục nhiệm vụ (bảng tính CSV)", "CSV (UTF-8, có BOM)", "main"),
+        Export(at(PLAN_FILE), plan_calendar(plan, addresses), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
+        Export(at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"),
+    ]
+    files += [
+        Export(at(f"don-vi/{unit.id}.ics"), unit_calendar(plan, unit, addresses),
+               f"Lịch hạn nhiệm vụ: {unit.name}", "iCalendar", "unit", unit=unit)
+        for unit in units.values() if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit)
+    ]
+    files += [
+        Export(at(f"quy/{plan.year}-q{q}.ics"), quarter_calendar(plan, q, addresses),
+               f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}", "iCalendar", "quarter", quarter=q)
+        for q in range(1, 5)
+    ]
+    return files

@@ -1,0 +1,93 @@
+"""``cap-nhat.xml``: an Atom feed (RFC 4287) of changes to tasks: status reports and corrections.
+
+Entries are dated from the data (a report's ``as_of``, a correction's
+``recorded``), newest first; the feed's ``updated`` is the newest entry's date.
+Entry ids are tag URIs (RFC 4151) built from the site's host and the entry's
+date and subject, so they stay the same from build to build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from ..model import Plan, Task
+from ..wording import format_date
+from .addresses import Addresses
+
+FEED_FILE = "cap-nhat.xml"
+ATOM = "http://www.w3.org/2005/Atom"
+FIELD_NAMES = {"content": "nội dung thực hiện", "outputs": "sản phẩm, dự kiến kết quả"}
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class Change:
+    """A dated change to a task, as one feed entry."""
+
+    task: Task
+    day: dt.date
+    key: str  # distinguishes changes of one task on one day, e.g. "dinh-chinh-1"
+    title: str
+    summary: str
+
+
+def changes(plan: Plan) -> list[Change]:
+    """Every recorded change, newest first (plan order among changes of the same day)."""
+    found: list[Change] = []
+    for task in plan.tasks:
+        for index, correction in enumerate(task.corrections, start=1):
+            found.append(Change(
+                task, correction.recorded, f"dinh-chinh-{index}",
+                f"Nhiệm vụ {task.number}: đính chính «{correction.original}» thành «{correction.corrected}»",
+                f"Mục {FIELD_NAMES.get(correction.field, correction.field)} của nhiệm vụ {task.number}: "
+                f"bản gốc ghi «{correction.original}», trang hiển thị «{correction.corrected}». {correction.note}",
+            ))
+        for report in task.reports:
+            note = f" {report.note}" if report.note else ""
+            found.append(Change(
+                task, report.as_of, f"bao-cao-{report.as_of.isoformat()}",
+                f"Nhiệm vụ {task.number}: {report.label} (báo cáo ngày {format_date(report.as_of)})",
+                f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}",
+            ))
+    return sorted(found, key=lambda change: change.day, reverse=True)  # stable sort keeps plan order
+
+
+def _timestamp(day: dt.date) -> str:
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=VIETNAM).isoformat()
+
+
+def _tag(addresses: Addresses, day: dt.date, specific: str) -> str:
+    return f"tag:{addresses.host},{day.isoformat()}:{specific}"
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
+
+
+def plan_feed(plan: Plan, addresses: Addresses) -> bytes:
+    """The feed document (UTF-8, with an XML declaration)."""
+    entries = changes(plan)
+    newest = entries[0].day if entries else (plan.last_change or dt.date(plan.year, 1, 1))
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "vi"})
+    _text(feed, "id", _tag(addresses, dt.date(plan.year, 1, 1), f"ke-hoach-{plan.year}/cap-nhat"))
+    _text(feed, "title", f"Cập nhật kế hoạch TĐC {plan.year}: báo cáo tiến độ và đính chính")
+    _text(feed, "updated", _timestamp(newest))
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", plan.issuer)
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
+                                 "href": addresses.absolute(addresses.data_file(plan, FEED_FILE))})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
+                                 "href": addresses.absolute(addresses.layout.open_data(plan))})
+    for change in entries:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", _tag(addresses, change.day, f"ke-hoach-{plan.year}/nhiem-vu/{change.task.slug}/{change.key}"))
+        _text(entry, "title", change.title)
+        _text(entry, "updated", _timestamp(change.day))
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": addresses.task_url(change.task)})
+        _text(entry, "summary", change.summary, type="text")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -1,0 +1,80 @@
+"""``nhiem-vu.csv``: one row per task, the JSON's facts flattened for spreadsheets.
+
+RFC 4180 (CRLF line ends, fields quoted when needed), UTF-8 with a byte-order
+mark so that Excel reads Vietnamese correctly. Lists are joined with «; »;
+dates are ISO (``2026-11-25``), which every spreadsheet reads as a date.
+The column order is part of the contract (the open-data page documents it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import Plan, Task
+from ..schedule import ScheduleKind
+from .addresses import Addresses
+
+CSV_FILE = "nhiem-vu.csv"
+JOIN = "; "
+
+# (header, meaning shown on the open-data page), in column order.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Số", "Số hiệu nhiệm vụ như trong bản gốc, ví dụ 2.đ"),
+    ("Nhóm", "Số của nhóm nhiệm vụ"),
+    ("Tên nhóm", "Tên nhóm nhiệm vụ"),
+    ("Nội dung", "Nội dung thực hiện (đã áp dụng đính chính); các đoạn nối bằng «; »"),
+    ("Sản phẩm", "Sản phẩm, dự kiến kết quả (đã áp dụng đính chính); các mục nối bằng «; »"),
+    ("Thời gian thực hiện", "Nguyên văn thời gian thực hiện"),
+    ("Loại thời gian", "theo quý, theo tháng, thường xuyên hoặc theo yêu cầu"),
+    ("Quý", "Các quý thực hiện (1–4), nối bằng «; »; trống với nhiệm vụ theo yêu cầu"),
+    ("Đơn vị chủ trì", "Tên chuẩn của đơn vị chủ trì, nối bằng «; »"),
+    ("Đơn vị phối hợp", "Tên chuẩn của các đơn vị phối hợp, nối bằng «; »; trống nếu bản gốc ghi «/»"),
+    ("Văn bản dẫn chiếu", "Chương trình, văn bản được dẫn chiếu, nối bằng «; »"),
+    ("Tình trạng", "Tình trạng theo báo cáo mới nhất («Chưa báo cáo» nếu chưa có)"),
+    ("Ngày báo cáo", "Ngày của báo cáo mới nhất (năm-tháng-ngày), trống nếu chưa có"),
+    ("Đính chính", "Các lỗi chính tả của bản gốc đã sửa: mục: «nguyên văn» → «đã sửa»"),
+    ("Đường dẫn", "Địa chỉ trang của nhiệm vụ"),
+)
+
+KIND_LABELS = {
+    ScheduleKind.QUARTERS: "theo quý",
+    ScheduleKind.MONTHS: "theo tháng",
+    ScheduleKind.ONGOING: "thường xuyên",
+    ScheduleKind.ON_REQUEST: "theo yêu cầu",
+}
+
+# Correction fields named as the CSV's own columns.
+CORRECTION_FIELDS = {"content": "Nội dung", "outputs": "Sản phẩm"}
+
+
+def task_row(task: Task, addresses: Addresses) -> list[str]:
+    """The cells of one task, in :data:`COLUMNS` order."""
+    status = task.status
+    return [
+        task.number,
+        str(task.group.number),
+        task.group.title,
+        JOIN.join(item.text for item in task.content),
+        JOIN.join(item.text for item in task.outputs),
+        task.schedule.text,
+        KIND_LABELS[task.schedule.kind],
+        JOIN.join(str(q) for q in task.schedule.quarters),
+        JOIN.join(unit.name for unit in task.lead),
+        JOIN.join(unit.name for unit in task.partners),
+        JOIN.join(reference.title for reference in task.references),
+        task.status_label,
+        status.as_of.isoformat() if status else "",
+        JOIN.join(f"{CORRECTION_FIELDS[c.field]}: «{c.original}» → «{c.corrected}»" for c in task.corrections),
+        addresses.task_url(task),
+    ]
+
+
+def plan_csv(plan: Plan, addresses: Addresses) -> bytes:
+    """The whole file: header row, then one row per task in plan order."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([header for header, _ in COLUMNS])
+    for task in plan.tasks:
+        writer.writerow(task_row(task, addresses))
+    return buffer.getvalue().encode("utf-8-sig")
