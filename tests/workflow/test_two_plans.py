@@ -126,3 +126,16 @@ def test_a_plan_switcher_on_every_generated_page(two_plan_site):
 def test_one_plan_has_no_switcher(site_dir):
     assert switchers(site_dir / "index.html") == []
     assert switchers(site_dir / "nhiem-vu" / "2-dd" / "index.html") == []
+
+
+@pytest.mark.parametrize("path", ["2027/nhiem-vu/1-a/", "don-vi/chi-cuc-tdc/", ""])
+def test_pages_with_the_switcher_pass_axe(two_plan_site, browser, path):
+    with checkers.serve_directory(two_plan_site) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+        try:
+            page = context.new_page()
+            page.goto(url + path)
+            assert page.locator(f'nav[aria-label="{SWITCHER}"] a').count() == 2
+            assert checkers.axe_violations(page) == []
+        finally:
+            context.close()
