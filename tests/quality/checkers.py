@@ -155,13 +155,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - stdlib signature
         pass
 
+    def end_headers(self):
+        # LinkChecker limits itself to about 3 requests a second per host
+        # unless the server answers with this header (see its
+        # maxrequestspersecond setting); this server is ours and local.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that hangs up early (LinkChecker does, once it has the
+        # headers of a non-HTML file) is not an error of the site.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
 
 @contextlib.contextmanager
 def serve_directory(directory: Path) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (random port) in a thread; yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -238,14 +254,21 @@ class RequestRecorder:
             route.abort()
 
 
-def third_party_requests(browser, url: str) -> list[str]:
-    """Load ``url`` in a fresh context; return the non-local requests it made."""
+def third_party_requests(browser, base_url: str, paths: list[str]) -> dict[str, list[str]]:
+    """Load each page (one browser context, until the network is idle);
+    return, per page path, the non-local requests it made (pages making none
+    are left out)."""
     context = browser.new_context()
+    found: dict[str, list[str]] = {}
     try:
         recorder = RequestRecorder(context)
         page = context.new_page()
-        page.goto(url, wait_until="networkidle")
-        return list(recorder.third_party)
+        for path in paths:
+            recorder.third_party.clear()
+            page.goto(absolute(base_url, path), wait_until="networkidle")
+            if recorder.third_party:
+                found[path] = list(recorder.third_party)
+        return found
     finally:
         context.close()
 
@@ -386,6 +409,7 @@ quotechar="
 
 [checking]
 threads=4
+maxrequestspersecond=100
 recursionlevel=-1
 timeout=30
 
