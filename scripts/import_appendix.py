@@ -21,7 +21,7 @@ try:
     from tdcplan.load import registries
     from tdcplan.problems import PlanDataError
 except ImportError as missing:  # run outside the project's virtual environment
-    sys.exit(f"{missing}: run `make install` first, then use .venv/bin/python {sys.argv[0]}")
+    sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

@@ -14,10 +14,10 @@ import re
 from typing import Any
 
 from .model import STATUS_LABELS, Plan, Task, Unit
-from .schedule import ScheduleKind
 from .urls import SiteLayout, page_url
 from .vietnamese import fold
-from .wording import shorten
+from .exports.records import schedule_record
+from .wording import SCHEDULE_KIND_LABELS, shorten
 
 # Searchable fields are folded, then every run of anything but a letter or digit
 # becomes one space, so "kiem tra phap che" finds «Kiểm tra – Pháp chế». The
@@ -26,13 +26,6 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # Fields are joined by a character the rule above never leaves, so a query
 # cannot match across the end of one field and the start of the next.
 FIELD_SEPARATOR = "|"
-# «Loại thời gian» in downloads, worded as in the open-data CSV.
-KIND_LABELS = {
-    ScheduleKind.QUARTERS: "theo quý",
-    ScheduleKind.MONTHS: "theo tháng",
-    ScheduleKind.ONGOING: "thường xuyên",
-    ScheduleKind.ON_REQUEST: "theo yêu cầu",
-}
 
 
 def searchable(text: str) -> str:
@@ -60,11 +53,7 @@ def task_record(task: Task, layout: SiteLayout) -> dict[str, Any]:
         "short": shorten(task.content[0].text),
         "content": [item.text for item in task.content],
         "outputs": [item.text for item in task.outputs],
-        "schedule": {
-            "text": task.schedule.text,
-            "kind": task.schedule.kind.value,
-            "quarters": list(task.schedule.quarters),
-        },
+        "schedule": schedule_record(task),
         "lead": [unit.id for unit in task.lead],
         "partners": [unit.id for unit in task.partners],
         "status": task.status_code.value,
@@ -90,7 +79,7 @@ def explorer_dataset(plan: Plan, layout: SiteLayout) -> dict[str, Any]:
         "groups": {str(group.number): group.title for group in plan.groups},
         "units": units,
         "statuses": {code.value: label for code, label in STATUS_LABELS.items()},
-        "kinds": {kind.value: label for kind, label in KIND_LABELS.items()},
+        "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
         "tasks": [task_record(task, layout) for task in plan.tasks],
     }
 

@@ -8,6 +8,14 @@ from .schedule import QUARTER_NAMES, Schedule, ScheduleKind
 
 QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 
+# «Loại thời gian»: how each kind of schedule is named in tables and downloads.
+SCHEDULE_KIND_LABELS = {
+    ScheduleKind.QUARTERS: "theo quý",
+    ScheduleKind.MONTHS: "theo tháng",
+    ScheduleKind.ONGOING: "thường xuyên",
+    ScheduleKind.ON_REQUEST: "theo yêu cầu",
+}
+
 
 def format_date(day: dt.date) -> str:
     """``dd/mm/yyyy``, the Vietnamese way."""

@@ -113,7 +113,7 @@ def test_json_download_holds_the_filtered_tasks_in_open_data_terms(page, site_ur
     assert [task["id"] for task in document["tasks"]] == expected_numbers(query)
     task = document["tasks"][0]
     source = PLAN.task(task["id"])
-    assert task["schedule"] == {"text": source.schedule.text, "kind": "on_request", "quarters": []}
+    assert task["schedule"] == {"text": source.schedule.text, "kind": "on_request", "quarters": [], "due": []}
     assert task["lead"][0] == {"id": source.lead[0].id, "name": source.lead[0].name, "short_name": source.lead[0].short_name}
     assert task["group"] == {"number": source.group.number, "title": source.group.title}
 

@@ -12,7 +12,7 @@ import csv
 import io
 
 from ..model import Plan, Task
-from ..schedule import ScheduleKind
+from ..wording import SCHEDULE_KIND_LABELS
 from .addresses import Addresses
 
 CSV_FILE = "nhiem-vu.csv"
@@ -37,12 +37,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("Đường dẫn", "Địa chỉ trang của nhiệm vụ"),
 )
 
-KIND_LABELS = {
-    ScheduleKind.QUARTERS: "theo quý",
-    ScheduleKind.MONTHS: "theo tháng",
-    ScheduleKind.ONGOING: "thường xuyên",
-    ScheduleKind.ON_REQUEST: "theo yêu cầu",
-}
 
 # Correction fields named as the CSV's own columns.
 CORRECTION_FIELDS = {"content": "Nội dung", "outputs": "Sản phẩm"}
@@ -58,7 +52,7 @@ def task_row(task: Task, addresses: Addresses) -> list[str]:
         JOIN.join(item.text for item in task.content),
         JOIN.join(item.text for item in task.outputs),
         task.schedule.text,
-        KIND_LABELS[task.schedule.kind],
+        SCHEDULE_KIND_LABELS[task.schedule.kind],
         JOIN.join(str(q) for q in task.schedule.quarters),
         JOIN.join(unit.name for unit in task.lead),
         JOIN.join(unit.name for unit in task.partners),

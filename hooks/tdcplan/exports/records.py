@@ -38,6 +38,16 @@ def due_dates(task: Task) -> list[tuple[str, dt.date]]:
     return []
 
 
+def schedule_record(task: Task) -> dict[str, Any]:
+    """The ``schedule`` object: the official wording, its kind, its quarters and its due dates."""
+    return {
+        "text": task.schedule.text,
+        "kind": task.schedule.kind.value,
+        "quarters": list(task.schedule.quarters),
+        "due": [iso(day) for _, day in due_dates(task)],
+    }
+
+
 def plan_record(plan: Plan, addresses: Addresses) -> dict[str, Any]:
     """The ``plan`` object: what the list is, who issued it, and the date of the latest data change."""
     return {
@@ -66,12 +76,7 @@ def task_record(task: Task, addresses: Addresses) -> dict[str, Any]:
         "content_official": [item.official for item in task.content],
         "outputs": [item.text for item in task.outputs],
         "outputs_official": [item.official for item in task.outputs],
-        "schedule": {
-            "text": task.schedule.text,
-            "kind": task.schedule.kind.value,
-            "quarters": list(task.schedule.quarters),
-            "due": [iso(day) for _, day in due_dates(task)],
-        },
+        "schedule": schedule_record(task),
         "lead": [unit_record(unit) for unit in task.lead],
         "partners": [unit_record(unit) for unit in task.partners],
         "references": [reference.id for reference in task.references],
