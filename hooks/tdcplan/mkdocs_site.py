@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import PlanData, load_data
-from .navigation import site_navigation
+from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
 from .search_index import fold_search_index
@@ -33,6 +33,7 @@ class PlanSite:
         self.data: PlanData | None = None
         self.site: SiteContext | None = None
         self.outputs: list[GeneratedPage | GeneratedAsset] = []
+        self.in_navigation: set[str] = set()
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate ``data/``; stop the build with the validator's messages if it is wrong."""
@@ -59,6 +60,7 @@ class PlanSite:
         config.nav = site_navigation(
             self.site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists()
         )
+        self.in_navigation = navigation_pages(config.nav)
         return config
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -73,11 +75,11 @@ class PlanSite:
             files.append(self._file(output, config))
         return files
 
-    @staticmethod
-    def _file(output: GeneratedPage | GeneratedAsset, config: MkDocsConfig) -> File:
+    def _file(self, output: GeneratedPage | GeneratedAsset, config: MkDocsConfig) -> File:
         if isinstance(output, GeneratedAsset):
             return File.generated(config, output.src_uri, content=output.content)
-        inclusion = InclusionLevel.INCLUDED if output.in_nav else InclusionLevel.NOT_IN_NAV
+        # Pages the navigation leaves out are built all the same, without a "not in nav" warning.
+        inclusion = InclusionLevel.INCLUDED if output.src_uri in self.in_navigation else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
         file.edit_uri = output.edit_path
         return file

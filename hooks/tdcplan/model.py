@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 from .schedule import Schedule
@@ -33,7 +34,9 @@ class Alias:
     note: str = ""
 
 
-@dataclass(frozen=True)
+# Units and references are registry entries: one object per id, compared by identity
+# (field-by-field equality and hashing were the hot spot of building large plans).
+@dataclass(frozen=True, eq=False)
 class Unit:
     """An entry of the unit registry."""
 
@@ -45,7 +48,7 @@ class Unit:
     location: SourceLocation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reference:
     """A programme or legal document that tasks cite."""
 
@@ -193,9 +196,9 @@ class Plan:
     references: dict[str, Reference]
     location: SourceLocation
 
-    @property
+    @cached_property
     def tasks(self) -> tuple[Task, ...]:
-        """Every task in plan order."""
+        """Every task in plan order (the groups of a loaded plan do not change)."""
         return tuple(task for group in self.groups for task in group.tasks)
 
     def task(self, number: str) -> Task:

@@ -2,7 +2,11 @@
 
 Material renders the whole navigation into every page, so a navigation listing
 every task would make the site grow with the square of the number of tasks.
-Groups, quarters, units and documents are few and stay in it.
+A section lists its pages too (groups, units, quarters, documents) only while it
+has at most :data:`SECTION_PAGES_LIMIT` of them; a larger one shows its index page,
+which links to them all. Only the primary plan is in the navigation; the plan
+switcher leads to the others. Pages left out are reached by links, search and the
+explorer (``scripts/bench_build.py`` measures what this keeps bounded).
 """
 
 from __future__ import annotations
@@ -13,16 +17,35 @@ from . import urls
 from .pages import SiteContext
 
 
+SECTION_PAGES_LIMIT = 15
+
+
+def _section(index: str, pages: list[str]) -> list[str] | str:
+    return [index, *pages] if len(pages) <= SECTION_PAGES_LIMIT else index
+
+
+def navigation_pages(nav: list) -> set[str]:
+    """Every source path the navigation names."""
+    found: set[str] = set()
+    for entry in nav:
+        for value in (entry.values() if isinstance(entry, dict) else [entry]):
+            if isinstance(value, list):
+                found |= navigation_pages(value)
+            else:
+                found.add(value)
+    return found
+
+
 def site_navigation(site: SiteContext, has_page: Callable[[str], bool]) -> list:
     """The ``nav`` setting for MkDocs (sections of the primary plan); hand-written pages only if present."""
     layout = site.layout
     plan = next(p for p in site.plans if p.year == layout.primary_year)
     nav: list = [
         {"Trang chủ": layout.plan_home(plan)},
-        {"Nhóm": [layout.groups_index(plan)] + [layout.group(g, plan.year) for g in plan.groups]},
-        {"Đơn vị": [urls.UNITS_INDEX] + [layout.unit(u) for u in site.data.units.values()]},
-        {"Quý": [layout.quarters_index(plan)] + [layout.quarter(plan.year, q) for q in range(1, 5)]},
-        {"Văn bản": [urls.REFERENCES_INDEX] + [layout.reference(r) for r in site.data.references.values()]},
+        {"Nhóm": _section(layout.groups_index(plan), [layout.group(g, plan.year) for g in plan.groups])},
+        {"Đơn vị": _section(urls.UNITS_INDEX, [layout.unit(u) for u in site.data.units.values()])},
+        {"Quý": _section(layout.quarters_index(plan), [layout.quarter(plan.year, q) for q in range(1, 5)])},
+        {"Văn bản": _section(urls.REFERENCES_INDEX, [layout.reference(r) for r in site.data.references.values()])},
         {"Tra cứu": layout.explorer(plan)},
     ]
     for title, uri in (("Dữ liệu", layout.open_data(plan)), ("Bản in", layout.print_table(plan)),

@@ -31,9 +31,6 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
         plan_pages = [home_page(site, plan, extra_links=home_links(site, plan)), *task_pages(site, plan),
                       *group_pages(site, plan), *quarter_pages(site, plan), *index_pages(site, plan),
                       explorer_page(site, plan), open_data_page, print_table_page(site, plan)]
-        if plan.year != site.layout.primary_year:
-            for page in plan_pages:
-                page.in_nav = False  # the navigation shows the primary plan; the plan switcher leads to the others
         pages.extend(plan_pages)
         pages.append(explorer_asset(site, plan))
         pages.extend(data_files)

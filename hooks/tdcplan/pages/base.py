@@ -23,7 +23,6 @@ class GeneratedPage:
     src_uri: str
     content: str
     edit_path: str | None = None  # repository path of the data file the page comes from
-    in_nav: bool = False
 
 
 @dataclass

@@ -41,4 +41,4 @@ def explorer_page(site: SiteContext, plan: Plan) -> GeneratedPage:
         heading=heading, plan=plan,
         data_href=Trusted(escape_html(data_href)),
         root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
-    ), edit_path=plan.location.path, in_nav=True)
+    ), edit_path=plan.location.path)

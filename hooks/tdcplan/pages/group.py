@@ -24,4 +24,4 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             group=group, plan=plan, plan_title=plan_title(plan),
             previous=groups[index - 1] if index > 0 else None,
             next=groups[index + 1] if index + 1 < len(groups) else None,
-        ), edit_path=group.location.path, in_nav=True)
+        ), edit_path=group.location.path)

@@ -44,4 +44,4 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
         timeline=Trusted(timeline_svg(plan.tasks, plan.year)), quarter_mark=quarter_mark, units=units,
         explorer_url=page.href(site.layout.explorer(plan)),
         extra_links=extra_links,
-    ), edit_path=plan.location.path, in_nav=True)
+    ), edit_path=plan.location.path)

@@ -13,12 +13,12 @@ from .base import GeneratedPage, PageWriter, SiteContext
 
 
 def _listing(site: SiteContext, src_uri: str, heading: str, description: str, intro: str,
-             columns: list[str], rows: list[list[Any]], edit_path: str | None, in_nav: bool = True) -> GeneratedPage:
+             columns: list[str], rows: list[list[Any]], edit_path: str | None) -> GeneratedPage:
     page = PageWriter(site, src_uri)
     return GeneratedPage(src_uri, page.render(
         "listing.md.j2", {"title": heading, "description": description},
         heading=heading, intro=intro, columns=columns, rows=[row(page) if callable(row) else row for row in rows],
-    ), edit_path=edit_path, in_nav=in_nav)
+    ), edit_path=edit_path)
 
 
 def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
@@ -31,7 +31,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         ["Số", "Nội dung", "Thời gian thực hiện", "Đơn vị chủ trì", "Tình trạng"],
         [lambda page, t=task: [page.task_link(t), page.task_link(t, shorten(t.content[0].text)), t.schedule.text,
                                page.units_links(t.lead, short=True), t.status_label] for task in plan.tasks],
-        plan.location.path, in_nav=False,  # the explorer is the tasks' entry in the navigation
+        plan.location.path,
     )
     yield _listing(
         site, layout.groups_index(plan), f"Các nhóm nhiệm vụ năm {plan.year}",

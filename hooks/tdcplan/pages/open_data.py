@@ -83,7 +83,7 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
         print_link=page.link_to(site.layout.print_table(plan), "bản in của bảng danh mục"),
     )
     assets = [GeneratedAsset(export.src_uri, export.content) for export in exports]
-    return GeneratedPage(src_uri, content, edit_path=plan.location.path, in_nav=True), assets
+    return GeneratedPage(src_uri, content, edit_path=plan.location.path), assets
 
 
 def home_links(site: SiteContext, plan: Plan) -> list[Trusted]:

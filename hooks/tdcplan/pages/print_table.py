@@ -59,4 +59,4 @@ def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
         page_address=site.absolute_url(src_uri),
         last_change=format_date(plan.last_change) if plan.last_change else None,
         open_data_link=page.link_to(site.layout.open_data(plan), "dữ liệu mở"),
-    ), edit_path=plan.location.path, in_nav=True)
+    ), edit_path=plan.location.path)

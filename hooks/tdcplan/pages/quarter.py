@@ -31,4 +31,4 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             },
             listing=listing, year=plan.year, start=start, end=end, sections=sections,
             explorer_url=page.url_of(site.layout.explorer(plan)),
-        ), edit_path=plan.location.path, in_nav=True)
+        ), edit_path=plan.location.path)

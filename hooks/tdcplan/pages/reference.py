@@ -22,4 +22,4 @@ def reference_pages(site: SiteContext) -> Iterator[GeneratedPage]:
                                        f"{reference.description}", 155),
             },
             reference=reference, citing=citing,
-        ), edit_path=reference.location.path, in_nav=True)
+        ), edit_path=reference.location.path)

@@ -56,4 +56,4 @@ def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
             "unit.md.j2",
             {"title": unit.name, "description": f"{unit.name} — {counts}."},
             unit=unit, plans=views,
-        ), edit_path=unit.location.path, in_nav=True)
+        ), edit_path=unit.location.path)
