@@ -328,6 +328,18 @@ def axe_violations(page, label: str | None = None, *, whole_page: bool = True) -
     return found
 
 
+def summarize_axe(violations: list[AxeViolation]) -> str:
+    """One line per rule and target, with the pages where it occurs."""
+    groups: dict[tuple, list[str]] = {}
+    for v in violations:
+        groups.setdefault((v.rule, v.impact, v.help, ", ".join(v.targets)), []).append(v.page)
+    lines = []
+    for (rule, impact, help_, target), pages in sorted(groups.items()):
+        shown = ", ".join(pages[:4]) + (f" and {len(pages) - 4} more" if len(pages) > 4 else "")
+        lines.append(f"{rule} ({impact}) {help_} -> {target}  on {len(pages)} page(s): {shown}")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------- vnu ---
 
 
@@ -373,6 +385,20 @@ def vnu_errors(target: Path) -> list[HtmlError]:
     if result.returncode not in (0, 1) or (result.returncode == 1 and not errors):
         raise AssertionError(f"vnu failed (exit {result.returncode}):\n{report}")
     return errors
+
+
+def summarize_html_errors(errors: list[HtmlError]) -> str:
+    """One line per distinct error, with the files where it occurs."""
+    groups: dict[tuple, list[str]] = {}
+    for e in errors:
+        groups.setdefault((e.message, " ".join(e.extract.split())), []).append(
+            f"{e.file}:{e.line}" if e.line else e.file
+        )
+    lines = []
+    for (message, extract), files in sorted(groups.items(), key=lambda g: -len(g[1])):
+        shown = ", ".join(files[:4]) + (f" and {len(files) - 4} more" if len(files) > 4 else "")
+        lines.append(f"{message}  [{extract}]  in {len(files)} file(s): {shown}")
+    return "\n".join(lines)
 
 
 # ----------------------------------------------------------- linkchecker ---
@@ -450,7 +476,10 @@ def check_links(start_url: str, workdir: Path) -> LinkReport:
                     problem="; ".join(x for x in (row.get("result", "").strip(), warning) if x),
                 )
             )
-    return LinkReport(result.returncode, broken, checked, result.stdout + result.stderr)
+    # The CSV rows are summarised in ``broken``; keep LinkChecker's own log
+    # lines and closing comments for the report.
+    comments = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    return LinkReport(result.returncode, broken, checked, "\n".join(comments) + "\n" + result.stderr)
 
 
 # ----------------------------------------------------------- page heads ---

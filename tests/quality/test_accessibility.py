@@ -24,7 +24,7 @@ def test_no_axe_violations_on_any_page_kind(browser, site_url, site_pages, viewp
             violations += checkers.axe_violations(page, label=f"{path} [{kind}, {width}px]")
     finally:
         context.close()
-    report = "\n".join(str(v) for v in violations)
+    report = checkers.summarize_axe(violations)
     assert not violations, (
         f"axe ({', '.join(checkers.AXE_TAGS)}): {len(violations)} violations on "
         f"{len(kinds)} page kinds at {width}px:\n{report}"

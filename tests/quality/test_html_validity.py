@@ -7,7 +7,7 @@ from quality import checkers
 
 def test_every_page_is_valid_html(site_dir, site_pages):
     errors = checkers.vnu_errors(site_dir)
-    report = "\n".join(str(e) for e in errors[:200])
+    report = checkers.summarize_html_errors(errors)
     assert not errors, (
         f"Nu HTML Checker: {len(errors)} errors in {len({e.file for e in errors})} "
         f"of {len(site_pages)} pages:\n{report}"
