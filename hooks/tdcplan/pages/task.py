@@ -24,6 +24,8 @@ def plan_title(plan: Plan) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
+TASK_SEARCH_BOOST = 4
+
 # Related tasks shown per kind; the rest are a click away (the unit or document page lists
 # them all). Unbounded lists would make every page grow with the plan (and the build quadratic).
 RELATED_LIMIT = 10
@@ -91,6 +93,9 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             "task.md.j2",
             {
                 "title": task_title(task),
+                # Group, unit and quarter pages repeat every task's text and Material's search does
+                # not weigh page length: the task's own page must outrank the lists that mention it.
+                "search": {"boost": TASK_SEARCH_BOOST},
                 "description": shorten(f"Nhiệm vụ {task.number} ({task.schedule.text}): {task.content[0].text}", 155),
             },
             task=task,
