@@ -17,10 +17,6 @@ class QuarterListing:
     ongoing: tuple[Task, ...]
     on_request: tuple[Task, ...]
 
-    @property
-    def total(self) -> int:
-        return len(self.scheduled) + len(self.ongoing) + len(self.on_request)
-
 
 def scheduled_in(tasks: tuple[Task, ...], quarter: int) -> tuple[Task, ...]:
     """Tasks whose schedule names ``quarter`` (by quarters or by a span of months)."""

@@ -46,10 +46,10 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year} theo từng quý.",
         "Mỗi quý gồm các nhiệm vụ có lịch trong quý, các nhiệm vụ thường xuyên và các nhiệm vụ thực hiện theo yêu cầu.",
         ["Quý", "Thời gian", "Có lịch trong quý", "Thường xuyên", "Theo yêu cầu"],
-        [lambda page, q=quarter: [page.quarter_link(plan.year, q),
-                                  " – ".join(format_date(d) for d in quarter_bounds(plan.year, q)),
-                                  len(quarter_listing(plan.tasks, q).scheduled), len(quarter_listing(plan.tasks, q).ongoing),
-                                  len(quarter_listing(plan.tasks, q).on_request)] for quarter in range(1, 5)],
+        [lambda page, q=listing.quarter, listing=listing: [
+            page.quarter_link(plan.year, q), " – ".join(format_date(d) for d in quarter_bounds(plan.year, q)),
+            len(listing.scheduled), len(listing.ongoing), len(listing.on_request)]
+         for listing in (quarter_listing(plan.tasks, quarter) for quarter in range(1, 5))],
         plan.location.path,
     )
 
