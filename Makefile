@@ -27,7 +27,7 @@ CHROMIUM := /usr/bin/chromium
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test audit python-deps test-tools chromium java node clean
+.PHONY: help serve build test lint audit python-deps test-tools chromium java node clean
 
 help:
 	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
@@ -95,8 +95,13 @@ test-tools: chromium java $(TOOLS_STAMP)
 
 # ------------------------------------------------------------------ tests ---
 
+# ruff: the linter and the formatter (settings in pyproject.toml).
+lint: $(PY_STAMP)
+	$(VENV)/bin/ruff check hooks scripts tests
+	$(VENV)/bin/ruff format --check hooks scripts tests
+
 # pytest's exit code 5 means it collected no test: that is a failure here.
-test: $(PY_STAMP) test-tools
+test: $(PY_STAMP) test-tools lint
 	@rc=0; $(PY) -m pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that is a failure." >&2; fi; \
 	exit $$rc

@@ -9,7 +9,6 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-
 from tdcplan.mkdocs_site import PlanSite
 
 _site = PlanSite()

@@ -35,15 +35,13 @@ DEFAULT_PAGES = ["/", "/nhiem-vu/1-a/"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
 
 @contextlib.contextmanager
 def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
-    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -56,7 +54,10 @@ def serve(directory: Path):
 def build(site_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-        cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         sys.exit(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
@@ -64,10 +65,19 @@ def build(site_dir: Path) -> None:
 
 def lighthouse(url: str, report: Path) -> dict:
     result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--preset=desktop", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}",
-         "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}"],
-        env=dict(os.environ, CHROME_PATH=str(CHROMIUM)), capture_output=True, text=True,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--preset=desktop",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
+        capture_output=True,
+        text=True,
     )
     if result.returncode or not report.exists():
         sys.exit(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")

@@ -34,8 +34,13 @@ def enlarged_plan(plan_file: Path, times: int) -> str:
     groups = []
     for copy_index in range(times):
         for group in document["groups"]:
-            groups.append({**group, "number": len(groups) + 1,
-                           "title": group["title"] if copy_index == 0 else f"{group['title']} (bản sao {copy_index})"})
+            groups.append(
+                {
+                    **group,
+                    "number": len(groups) + 1,
+                    "title": group["title"] if copy_index == 0 else f"{group['title']} (bản sao {copy_index})",
+                }
+            )
     document["groups"] = groups
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
 
@@ -46,7 +51,10 @@ def build_once(project: Path, out: Path) -> float:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
@@ -71,8 +79,14 @@ def measure(times: int, runs: int, workdir: Path) -> dict[str, float]:
     sample = task_pages[0].read_text(encoding="utf-8")
     # Navigation and tab links (the page's own table of contents included) in one task page.
     nav_links = len(re.findall(r'class="md-(?:nav|tabs)__link', sample))
-    return {"tasks": len(task_pages), "pages": len(pages), "seconds": seconds, "site_mb": size / 1e6,
-            "kb_per_page": html_size / len(pages) / 1e3, "nav_links": nav_links}
+    return {
+        "tasks": len(task_pages),
+        "pages": len(pages),
+        "seconds": seconds,
+        "site_mb": size / 1e6,
+        "kb_per_page": html_size / len(pages) / 1e3,
+        "nav_links": nav_links,
+    }
 
 
 def main() -> int:
@@ -80,12 +94,16 @@ def main() -> int:
     parser.add_argument("--times", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=2, help="builds per size; the best time is shown")
     args = parser.parse_args()
-    print(f"{'× plan':>7} {'tasks':>6} {'pages':>6} {'build s':>8} {'site MB':>8} {'KB/page':>8} {'nav links/page':>15}")
+    print(
+        f"{'× plan':>7} {'tasks':>6} {'pages':>6} {'build s':>8} {'site MB':>8} {'KB/page':>8} {'nav links/page':>15}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for times in args.times:
             m = measure(times, args.runs, Path(tmp))
-            print(f"{times:>7} {m['tasks']:>6} {m['pages']:>6} {m['seconds']:>8.2f} {m['site_mb']:>8.1f} "
-                  f"{m['kb_per_page']:>8.1f} {m['nav_links']:>15}")
+            print(
+                f"{times:>7} {m['tasks']:>6} {m['pages']:>6} {m['seconds']:>8.2f} {m['site_mb']:>8.1f} "
+                f"{m['kb_per_page']:>8.1f} {m['nav_links']:>15}"
+            )
     return 0
 
 

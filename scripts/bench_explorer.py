@@ -24,7 +24,6 @@ import gzip
 import http.server
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,8 +36,15 @@ from tdcplan.urls import SiteLayout
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 FACTOR = 100
 
 # state: the explorer's filter state (see explorer.js DEFAULTS); each case is timed on its own.
@@ -91,12 +97,16 @@ def synthetic_dataset(factor: int) -> dict:
 
 def build_site(target: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # noqa: D102 - silence the access log
+    def log_message(self, *args):
         pass
 
 
@@ -132,10 +142,14 @@ def main() -> None:
             server.shutdown()
             server.server_close()
 
-    print(f"explorer JSON, real plan ({len(json.loads(real)['tasks'])} tasks): "
-          f"{len(real):,} bytes ({len(gzip.compress(real)):,} gzipped)")
-    print(f"explorer JSON, synthetic plan ({FACTOR}x, {rows} rows shown): "
-          f"{len(synthetic):,} bytes ({len(gzip.compress(synthetic)):,} gzipped)")
+    print(
+        f"explorer JSON, real plan ({len(json.loads(real)['tasks'])} tasks): "
+        f"{len(real):,} bytes ({len(gzip.compress(real)):,} gzipped)"
+    )
+    print(
+        f"explorer JSON, synthetic plan ({FACTOR}x, {rows} rows shown): "
+        f"{len(synthetic):,} bytes ({len(gzip.compress(synthetic)):,} gzipped)"
+    )
     print(f"/tra-cuu/ ready (navigation start to first filtered render, JSON fetched and parsed): {ready:.0f} ms")
     print(f"median of {args.runs} runs, Chromium headless:")
     for name, result in results.items():

@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("old_ref", help="the version before, e.g. origin/main")
     parser.add_argument("new_ref", help="the version after, e.g. HEAD")
-    parser.add_argument("--data", default="data", help="the data directory, relative to the repository root (default: data)")
+    parser.add_argument(
+        "--data", default="data", help="the data directory, relative to the repository root (default: data)"
+    )
     parser.add_argument("--markdown", action="store_true", help="write Markdown (for $GITHUB_STEP_SUMMARY)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `diff_plan.py … | head` ends quietly

@@ -18,7 +18,6 @@ from pathlib import Path
 
 try:
     import yaml
-
     from tdcplan.load import load_data
     from tdcplan.navigation import navigation_pages, site_navigation
     from tdcplan.pages import GeneratedPage, SiteContext, generate_pages
@@ -47,10 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--data", type=Path, default=REPOSITORY / "data")
-    parser.add_argument("--site-url", default=mkdocs_setting("site_url"),
-                        help="absolute address of the site, for feeds and calendars (default: site_url of mkdocs.yml)")
-    parser.add_argument("--repo-url", default=mkdocs_setting("repo_url"),
-                        help="repository address, for links to the data files (default: repo_url of mkdocs.yml)")
+    parser.add_argument(
+        "--site-url",
+        default=mkdocs_setting("site_url"),
+        help="absolute address of the site, for feeds and calendars (default: site_url of mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--repo-url",
+        default=mkdocs_setting("repo_url"),
+        help="repository address, for links to the data files (default: repo_url of mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
     try:
         data = load_data(args.data, root=REPOSITORY)

@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     tasks = sum(len(plan.tasks) for plan in data.plans)
     plans = ", ".join(str(plan.year) for plan in data.plans)
-    print(f"OK: {len(data.plans)} plan(s) ({plans}), {tasks} tasks, {len(data.units)} units, "
-          f"{len(data.references)} references")
+    print(
+        f"OK: {len(data.plans)} plan(s) ({plans}), {tasks} tasks, {len(data.units)} units, "
+        f"{len(data.references)} references"
+    )
     return 0
 
 

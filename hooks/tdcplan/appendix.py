@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from .vietnamese import ITEM_LETTERS
 
-COLUMNS = ("STT", "Nội dung thực hiện", "Sản phẩm/ dự kiến kết quả", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp")
+COLUMNS = (
+    "STT",
+    "Nội dung thực hiện",
+    "Sản phẩm/ dự kiến kết quả",
+    "Thời gian thực hiện",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+)
 
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S | re.I)
@@ -137,10 +144,17 @@ def _groups(rows: list[Row]) -> list[AppendixGroup]:
             if not groups:
                 raise AppendixError(f"line {row.line}: task «{row.number}» comes before any group")
             content, outputs, schedule, lead, partners = row.cells
-            groups[-1].tasks.append(AppendixTask(
-                letter=row.number, content=content_paragraphs(content), outputs=output_items(outputs),
-                schedule=_plain(schedule), lead=_plain(lead), partners=_plain(partners), line=row.line,
-            ))
+            groups[-1].tasks.append(
+                AppendixTask(
+                    letter=row.number,
+                    content=content_paragraphs(content),
+                    outputs=output_items(outputs),
+                    schedule=_plain(schedule),
+                    lead=_plain(lead),
+                    partners=_plain(partners),
+                    line=row.line,
+                )
+            )
         else:
             raise AppendixError(f"line {row.line}: STT «{row.number}» is neither a group number nor a task letter")
     return groups

@@ -21,7 +21,8 @@ class QuarterListing:
 def scheduled_in(tasks: tuple[Task, ...], quarter: int) -> tuple[Task, ...]:
     """Tasks whose schedule names ``quarter`` (by quarters or by a span of months)."""
     return tuple(
-        task for task in tasks
+        task
+        for task in tasks
         if task.schedule.kind in (ScheduleKind.QUARTERS, ScheduleKind.MONTHS) and quarter in task.schedule.quarters
     )
 

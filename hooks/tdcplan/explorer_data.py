@@ -13,10 +13,10 @@ import json
 import re
 from typing import Any
 
+from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
 from .urls import SiteLayout, page_url
 from .vietnamese import fold
-from .exports.records import schedule_record
 from .wording import SCHEDULE_KIND_LABELS, shorten
 
 # Searchable fields are folded, then every run of anything but a letter or digit

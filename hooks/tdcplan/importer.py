@@ -19,7 +19,9 @@ from .registry import UnitNames
 
 NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
 
-_PARENT = re.compile(r"^Ban hành kèm theo (?P<as_printed>Kế hoạch số (?P<number>[^/\s]*)/\S+ ngày .*? năm \d{4})\s+của (?P<issuer>.+)$")
+_PARENT = re.compile(
+    r"^Ban hành kèm theo (?P<as_printed>Kế hoạch số (?P<number>[^/\s]*)/\S+ ngày .*? năm \d{4})\s+của (?P<issuer>.+)$"
+)
 _YEAR = re.compile(r"(\d{4})\s*$")
 
 HEADER = """\
@@ -63,7 +65,9 @@ def import_appendix(
     unmatched: list[str] = []
     parent = _PARENT.match(appendix.issued_with)
     if parent is None:
-        raise ValueError(f"the title block «{appendix.issued_with}» does not read «Ban hành kèm theo Kế hoạch số … của …»")
+        raise ValueError(
+            f"the title block «{appendix.issued_with}» does not read «Ban hành kèm theo Kế hoạch số … của …»"
+        )
     year = _YEAR.search(appendix.title)
     if year is None:
         raise ValueError(f"the title «{appendix.title}» does not end with the plan's year")

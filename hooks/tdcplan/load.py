@@ -157,7 +157,9 @@ class _DataReader:
             if ref_id in references:
                 fields.problem(item.line_of("id"), f"reference id «{ref_id}» is used twice; ids must be unique")
                 continue
-            references[ref_id] = Reference(ref_id, title, kind, description, mentions, SourceLocation(fields.path, line))
+            references[ref_id] = Reference(
+                ref_id, title, kind, description, mentions, SourceLocation(fields.path, line)
+            )
         return references
 
     # --- a plan -----------------------------------------------------------------------------
@@ -170,7 +172,9 @@ class _DataReader:
         if top is None:
             return None
         meta = fields.mapping(
-            top.get("plan"), top.line_of("plan"), "«plan»",
+            top.get("plan"),
+            top.line_of("plan"),
+            "«plan»",
             ("year", "appendix", "title", "issued_with", "issuer", "source_document"),
         )
         year = appendix = title = issuer = source = parent = None
@@ -180,7 +184,9 @@ class _DataReader:
                 fields.problem(meta.line_of("year"), f"«plan: year» must be a year such as 2026, found {year}")
                 year = None
             if year is not None and plan_dir.name != str(year):
-                fields.problem(meta.line_of("year"), f"«plan: year» is {year} but the plan lives in folder «{plan_dir.name}»")
+                fields.problem(
+                    meta.line_of("year"), f"«plan: year» is {year} but the plan lives in folder «{plan_dir.name}»"
+                )
             appendix = fields.text(meta, "appendix", "«plan: appendix»")
             title = fields.text(meta, "title", "«plan: title»")
             issuer = fields.text(meta, "issuer", "«plan: issuer»")
@@ -189,8 +195,9 @@ class _DataReader:
         groups = self.groups(fields, top, year, units, references)
         if None in (year, appendix, title, issuer, source, parent) or groups is None:
             return None
-        plan = Plan(year, appendix, title, parent, issuer, source, groups, units, references,
-                    SourceLocation(fields.path, 1))
+        plan = Plan(
+            year, appendix, title, parent, issuer, source, groups, units, references, SourceLocation(fields.path, 1)
+        )
         for task in plan.tasks:
             task.year = year
         self.corrections(plan_dir / CORRECTIONS_FILE, plan)
@@ -210,8 +217,12 @@ class _DataReader:
         return ParentPlan(as_printed, number, date) if as_printed else None
 
     def groups(
-        self, fields: FieldReader, top: LocatedMap, year: int | None,
-        units: dict[str, Unit], references: dict[str, Reference],
+        self,
+        fields: FieldReader,
+        top: LocatedMap,
+        year: int | None,
+        units: dict[str, Unit],
+        references: dict[str, Reference],
     ) -> tuple[Group, ...] | None:
         entries = fields.list(top, "groups", "«groups»", allow_empty=False)
         if entries is None:
@@ -227,7 +238,10 @@ class _DataReader:
                 continue
             number = fields.integer(item, "number", f"{what}: «number»")
             if number is not None and number != index + 1:
-                fields.problem(item.line_of("number"), f"groups must be numbered 1, 2, 3… in order: expected {index + 1}, found {number}")
+                fields.problem(
+                    item.line_of("number"),
+                    f"groups must be numbered 1, 2, 3… in order: expected {index + 1}, found {number}",
+                )
                 number = None
             title = fields.text(item, "title", f"{what}: «title»")
             tasks = self.tasks(fields, item, index + 1, year, units, references)
@@ -241,8 +255,13 @@ class _DataReader:
         return tuple(groups) if complete else None
 
     def tasks(
-        self, fields: FieldReader, group: LocatedMap, group_number: int, year: int | None,
-        units: dict[str, Unit], references: dict[str, Reference],
+        self,
+        fields: FieldReader,
+        group: LocatedMap,
+        group_number: int,
+        year: int | None,
+        units: dict[str, Unit],
+        references: dict[str, Reference],
     ) -> tuple[Task, ...] | None:
         entries = fields.list(group, "tasks", f"group {group_number}: «tasks»", allow_empty=False)
         if entries is None:
@@ -277,7 +296,9 @@ class _DataReader:
                 except ScheduleError as error:
                     fields.problem(item.line_of("schedule"), f"{what}: {error}")
                 if schedule and schedule.year is not None and year is not None and schedule.year != year:
-                    fields.problem(item.line_of("schedule"), f"{what}: schedule «{schedule_text}» is not in the plan's year {year}")
+                    fields.problem(
+                        item.line_of("schedule"), f"{what}: schedule «{schedule_text}» is not in the plan's year {year}"
+                    )
                     schedule = None
             lead = self.unit_ids(fields, item, "lead", what, units, allow_empty=False)
             partners = self.unit_ids(fields, item, "partners", what, units, allow_empty=True)
@@ -285,12 +306,19 @@ class _DataReader:
             if None in (letter, schedule, lead, partners, cited) or not content or not outputs:
                 complete = False
                 continue
-            tasks.append(Task(
-                group_number=group_number, letter=letter,
-                content=tuple(TextItem(t, t) for t in content), outputs=tuple(TextItem(t, t) for t in outputs),
-                schedule=schedule, lead=lead, partners=partners, references=cited,
-                location=SourceLocation(fields.path, line),
-            ))
+            tasks.append(
+                Task(
+                    group_number=group_number,
+                    letter=letter,
+                    content=tuple(TextItem(t, t) for t in content),
+                    outputs=tuple(TextItem(t, t) for t in outputs),
+                    schedule=schedule,
+                    lead=lead,
+                    partners=partners,
+                    references=cited,
+                    location=SourceLocation(fields.path, line),
+                )
+            )
         return tuple(tasks) if complete else None
 
     def unit_ids(
@@ -314,7 +342,9 @@ class _DataReader:
                     continue
                 hint = UnitNames(units).resolve(unit_id)
                 suggestion = f" (did you mean «{hint.id}»?)" if hint else ""
-                fields.problem(line, f"{what}: «{key}» names unit «{unit_id}», which is not in data/{UNITS_FILE}{suggestion}")
+                fields.problem(
+                    line, f"{what}: «{key}» names unit «{unit_id}», which is not in data/{UNITS_FILE}{suggestion}"
+                )
             elif units[unit_id] in found:
                 fields.problem(line, f"{what}: «{key}» lists unit «{unit_id}» twice")
                 ok = False
@@ -399,7 +429,9 @@ class _DataReader:
             patched = list(items)
             patched[position] = TextItem(items[position].official, items[position].text.replace(original, corrected))
             setattr(task, field, tuple(patched))
-            task.corrections += (Correction(field, original, corrected, note, recorded, SourceLocation(fields.path, line)),)
+            task.corrections += (
+                Correction(field, original, corrected, note, recorded, SourceLocation(fields.path, line)),
+            )
 
     def status(self, path: Path, plan: Plan) -> None:
         found = self.records(path, "reports")
@@ -421,8 +453,11 @@ class _DataReader:
                 continue
             earlier = by_task.setdefault(task.number, [])
             if earlier and earlier[-1].as_of >= as_of:
-                fields.problem(item.line_of("as_of"), f"{what}: reports of task {task.number} must be in date order, "
-                               f"each later than the one before ({earlier[-1].as_of.isoformat()})")
+                fields.problem(
+                    item.line_of("as_of"),
+                    f"{what}: reports of task {task.number} must be in date order, "
+                    f"each later than the one before ({earlier[-1].as_of.isoformat()})",
+                )
                 continue
             report = StatusReport(code, as_of, note, SourceLocation(fields.path, line))
             earlier.append(report)
@@ -463,10 +498,13 @@ def load_data(data_dir: Path, root: Path | None = None) -> PlanData:
     units = reader.units()
     references = reader.references()
     plans: list[Plan] = []
-    plan_dirs = sorted(p for p in (data_dir / PLANS_DIR).glob("*") if p.is_dir()) if (data_dir / PLANS_DIR).is_dir() else []
+    plan_dirs = (
+        sorted(p for p in (data_dir / PLANS_DIR).glob("*") if p.is_dir()) if (data_dir / PLANS_DIR).is_dir() else []
+    )
     if not plan_dirs:
-        reader.problems.append(Problem(reader.shown_as(data_dir / PLANS_DIR), 0,
-                                       f"no plan found; expected {PLANS_DIR}/<year>/{PLAN_FILE}"))
+        reader.problems.append(
+            Problem(reader.shown_as(data_dir / PLANS_DIR), 0, f"no plan found; expected {PLANS_DIR}/<year>/{PLAN_FILE}")
+        )
     for plan_dir in plan_dirs:
         plan = reader.plan(plan_dir, units, references)
         if plan is not None:

@@ -70,9 +70,7 @@ def _build(node: yaml.Node, constructor: _Constructor, enclosing: frozenset[int]
                     None, None, "a mapping key must be a plain value", key_node.start_mark
                 )
             if key in own_keys:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             if index >= node.merged:
                 own_keys.add(key)
             result[key] = _build(value_node, constructor, enclosing)
@@ -91,7 +89,9 @@ def _build(node: yaml.Node, constructor: _Constructor, enclosing: frozenset[int]
         # PyYAML lets these escape for scalars such as «2026-13-01» (resolved as a date), «0x_», «!!int abc».
         kind = _TAG_NAMES.get(node.tag, f"«{node.tag}»")
         raise yaml.constructor.ConstructorError(
-            None, None, f"«{node.value}» cannot be read as {kind} ({error}); put it in quotes if it is text",
+            None,
+            None,
+            f"«{node.value}» cannot be read as {kind} ({error}); put it in quotes if it is text",
             node.start_mark,
         ) from error
 

@@ -49,8 +49,10 @@ class PlanSite:
             raise Abort(f"{data_dir}: no plan to publish")
         primary = int(config.extra.get("primary_plan", self.data.plans[0].year))
         self.site = SiteContext(
-            self.data, SiteLayout(primary),
-            repository_url=config.repo_url or "", branch=config.extra.get("branch", "main"),
+            self.data,
+            SiteLayout(primary),
+            repository_url=config.repo_url or "",
+            branch=config.extra.get("branch", "main"),
             site_url=config.site_url or "",
         )
         if str(data_dir) not in config.watch:
@@ -90,5 +92,6 @@ class PlanSite:
         if not path.exists():
             return
         index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
-from enum import Enum
 
 from .schedule import Schedule
 from .vietnamese import letter_slug
@@ -19,7 +19,7 @@ class SourceLocation:
     line: int
 
 
-class UnitKind(str, Enum):
+class UnitKind(StrEnum):
     """An organisation, or a collective such as «Các phòng, đơn vị trực thuộc Sở»."""
 
     ORGANISATION = "organisation"
@@ -60,7 +60,7 @@ class Reference:
     location: SourceLocation
 
 
-class StatusCode(str, Enum):
+class StatusCode(StrEnum):
     """Progress of a task, as reported by a maintainer."""
 
     NOT_REPORTED = "not_reported"
@@ -130,7 +130,7 @@ class Task:
     location: SourceLocation
     corrections: tuple[Correction, ...] = ()
     reports: tuple[StatusReport, ...] = ()  # oldest first
-    group: "Group" = field(init=False, repr=False)
+    group: Group = field(init=False, repr=False)
     year: int = 0
 
     @property

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from . import urls
 from .pages import SiteContext
 
-
 SECTION_PAGES_LIMIT = 15
 
 
@@ -28,7 +27,7 @@ def navigation_pages(nav: list) -> set[str]:
     """Every source path the navigation names."""
     found: set[str] = set()
     for entry in nav:
-        for value in (entry.values() if isinstance(entry, dict) else [entry]):
+        for value in entry.values() if isinstance(entry, dict) else [entry]:
             if isinstance(value, list):
                 found |= navigation_pages(value)
             else:
@@ -48,8 +47,11 @@ def site_navigation(site: SiteContext, has_page: Callable[[str], bool]) -> list:
         {"Văn bản": _section(urls.REFERENCES_INDEX, [layout.reference(r) for r in site.data.references.values()])},
         {"Tra cứu": layout.explorer(plan)},
     ]
-    for title, uri in (("Dữ liệu", layout.open_data(plan)), ("Bản in", layout.print_table(plan)),
-                       ("Giới thiệu", urls.ABOUT)):
+    for title, uri in (
+        ("Dữ liệu", layout.open_data(plan)),
+        ("Bản in", layout.print_table(plan)),
+        ("Giới thiệu", urls.ABOUT),
+    ):
         if has_page(uri):
             nav.append({title: uri})
     return nav

@@ -46,8 +46,13 @@ def diff_plan_data(old: PlanData, new: PlanData) -> list[Change]:
         subject = f"Kế hoạch năm {year}"
         if year not in old_plans:
             plan = new_plans[year]
-            changes.append(Change(subject, "Thêm kế hoạch năm {}: {} nhóm, {} nhiệm vụ.",
-                                  (str(year), str(len(plan.groups)), str(len(plan.tasks)))))
+            changes.append(
+                Change(
+                    subject,
+                    "Thêm kế hoạch năm {}: {} nhóm, {} nhiệm vụ.",
+                    (str(year), str(len(plan.groups)), str(len(plan.tasks))),
+                )
+            )
         elif year not in new_plans:
             changes.append(Change(subject, "Bỏ kế hoạch năm {}.", (str(year),)))
         else:
@@ -61,13 +66,14 @@ def format_changes(changes: list[Change], markdown: bool = False) -> str:
     """The changes grouped by subject: plain text for a terminal, or Markdown (values escaped)."""
     if markdown:
         from .escaping import escape_markdown  # only the Markdown form needs it
+
         escape: Callable[[str], str] = escape_markdown
         lines = ["## Những thay đổi của kế hoạch", ""]
     else:
         escape = str
         lines = []
     if not changes:
-        return "\n".join(lines + [NO_CHANGE]) + "\n"
+        return "\n".join([*lines, NO_CHANGE]) + "\n"
     subjects: dict[str, list[Change]] = {}
     for change in changes:
         subjects.setdefault(change.subject, []).append(change)
@@ -109,27 +115,43 @@ def _plan_changes(old: Plan, new: Plan) -> Iterator[Change]:
     for task in new.tasks:  # plan order
         task_subject = f"{subject} — nhiệm vụ {task.number}"
         if task.number not in old_tasks:
-            yield Change(task_subject, "Thêm nhiệm vụ {}: «{}» ({}).",
-                         (task.number, shorten(task.content[0].official, 120), task.schedule.text))
+            yield Change(
+                task_subject,
+                "Thêm nhiệm vụ {}: «{}» ({}).",
+                (task.number, shorten(task.content[0].official, 120), task.schedule.text),
+            )
         else:
             yield from _task_changes(task_subject, old_tasks[task.number], task)
     for task in old.tasks:
         if task.number not in new_tasks:
-            yield Change(f"{subject} — nhiệm vụ {task.number}", "Bỏ nhiệm vụ {}: «{}».",
-                         (task.number, shorten(task.content[0].official, 120)))
+            yield Change(
+                f"{subject} — nhiệm vụ {task.number}",
+                "Bỏ nhiệm vụ {}: «{}».",
+                (task.number, shorten(task.content[0].official, 120)),
+            )
 
 
 def _task_changes(subject: str, old: Task, new: Task) -> Iterator[Change]:
     for field in ("content", "outputs"):
         yield from _text_changes(subject, field, getattr(old, field), getattr(new, field))
     if old.schedule.text != new.schedule.text:
-        yield Change(subject, "Thời gian thực hiện: «{}» → «{}» (theo quý: {} → {}).",
-                     (old.schedule.text, new.schedule.text, _quarters(old.schedule), _quarters(new.schedule)))
+        yield Change(
+            subject,
+            "Thời gian thực hiện: «{}» → «{}» (theo quý: {} → {}).",
+            (old.schedule.text, new.schedule.text, _quarters(old.schedule), _quarters(new.schedule)),
+        )
     for role, before, after in (("chủ trì", old.lead, new.lead), ("phối hợp", old.partners, new.partners)):
-        yield from _added_removed(subject, f"đơn vị {role}", before, after, key=lambda unit: unit.id,
-                                  label=lambda unit: unit.name)
-    yield from _added_removed(subject, "văn bản dẫn chiếu", old.references, new.references,
-                              key=lambda reference: reference.id, label=lambda reference: reference.title)
+        yield from _added_removed(
+            subject, f"đơn vị {role}", before, after, key=lambda unit: unit.id, label=lambda unit: unit.name
+        )
+    yield from _added_removed(
+        subject,
+        "văn bản dẫn chiếu",
+        old.references,
+        new.references,
+        key=lambda reference: reference.id,
+        label=lambda reference: reference.title,
+    )
     yield from _report_changes(subject, old.reports, new.reports)
     yield from _correction_changes(subject, old.corrections, new.corrections)
 
@@ -185,12 +207,21 @@ def _unit_changes(old: dict[str, Unit], new: dict[str, Unit]) -> Iterator[Change
         if previous is None:
             yield Change(UNITS_SUBJECT, "Thêm đơn vị «{}»: {}.", (unit_id, unit.name))
             continue
-        for label, before, after in (("tên", previous.name, unit.name), ("tên viết gọn", previous.short_name, unit.short_name),
-                                     ("loại", previous.kind.value, unit.kind.value)):
+        for label, before, after in (
+            ("tên", previous.name, unit.name),
+            ("tên viết gọn", previous.short_name, unit.short_name),
+            ("loại", previous.kind.value, unit.kind.value),
+        ):
             if before != after:
                 yield Change(UNITS_SUBJECT, "Đơn vị «{}»: " + label + " «{}» → «{}».", (unit_id, before, after))
-        yield from _added_removed(UNITS_SUBJECT, f"cách viết khác của đơn vị «{unit_id}»", previous.aliases, unit.aliases,
-                                  key=lambda alias: alias.text, label=lambda alias: alias.text)
+        yield from _added_removed(
+            UNITS_SUBJECT,
+            f"cách viết khác của đơn vị «{unit_id}»",
+            previous.aliases,
+            unit.aliases,
+            key=lambda alias: alias.text,
+            label=lambda alias: alias.text,
+        )
     for unit_id in old.keys() - new.keys():
         yield Change(UNITS_SUBJECT, "Bỏ đơn vị «{}»: {}.", (unit_id, old[unit_id].name))
 
@@ -201,12 +232,21 @@ def _reference_changes(old: dict[str, Reference], new: dict[str, Reference]) -> 
         if previous is None:
             yield Change(REFERENCES_SUBJECT, "Thêm văn bản «{}»: {} ({}).", (ref_id, reference.title, reference.kind))
             continue
-        for label, before, after in (("tên", previous.title, reference.title), ("loại", previous.kind, reference.kind),
-                                     ("mô tả", previous.description, reference.description)):
+        for label, before, after in (
+            ("tên", previous.title, reference.title),
+            ("loại", previous.kind, reference.kind),
+            ("mô tả", previous.description, reference.description),
+        ):
             if before != after:
                 yield Change(REFERENCES_SUBJECT, "Văn bản «{}»: " + label + " «{}» → «{}».", (ref_id, before, after))
-        yield from _added_removed(REFERENCES_SUBJECT, f"cụm từ nhận diện (mentions) của văn bản «{ref_id}»",
-                                  tuple(previous.mentions), tuple(reference.mentions), key=str, label=str)
+        yield from _added_removed(
+            REFERENCES_SUBJECT,
+            f"cụm từ nhận diện (mentions) của văn bản «{ref_id}»",
+            tuple(previous.mentions),
+            tuple(reference.mentions),
+            key=str,
+            label=str,
+        )
     for ref_id in old.keys() - new.keys():
         yield Change(REFERENCES_SUBJECT, "Bỏ văn bản «{}»: {}.", (ref_id, old[ref_id].title))
 
@@ -214,8 +254,9 @@ def _reference_changes(old: dict[str, Reference], new: dict[str, Reference]) -> 
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _added_removed(subject: str, what: str, old: Iterable, new: Iterable,
-                   key: Callable[[object], str], label: Callable[[object], str]) -> Iterator[Change]:
+def _added_removed(
+    subject: str, what: str, old: Iterable, new: Iterable, key: Callable[[object], str], label: Callable[[object], str]
+) -> Iterator[Change]:
     """«Thêm <what>: X.» / «Bỏ <what>: Y.» for items of ``new`` not in ``old`` and the reverse, in order."""
     old_keys, new_keys = {key(item) for item in old}, {key(item) for item in new}
     for item in new:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 QUARTER_NAMES = {number: f"Quý {roman}" for roman, number in ROMAN_QUARTERS.items()}
@@ -30,15 +30,13 @@ ACCEPTED_FORMS = (
 )
 
 _ROMAN = r"(?:IV|III|II|I)"
-_QUARTERS_RE = re.compile(
-    rf"^Quý (?P<list>{_ROMAN}(?:, {_ROMAN})*(?: và {_ROMAN})?) ?/ ?(?P<year>[0-9]{{4}})$"
-)
+_QUARTERS_RE = re.compile(rf"^Quý (?P<list>{_ROMAN}(?:, {_ROMAN})*(?: và {_ROMAN})?) ?/ ?(?P<year>[0-9]{{4}})$")
 _MONTHS_RE = re.compile(
     r"^Từ tháng (?P<m1>[0-9]{1,2}) ?/ ?(?P<y1>[0-9]{4}) đến tháng (?P<m2>[0-9]{1,2}) ?/ ?(?P<y2>[0-9]{4})$"
 )
 
 
-class ScheduleKind(str, Enum):
+class ScheduleKind(StrEnum):
     """How a schedule is expressed; the values are the open-data contract's."""
 
     QUARTERS = "quarters"
@@ -89,7 +87,9 @@ def parse_schedule(text: str) -> Schedule:
         if list(quarters) != sorted(set(quarters)):
             raise ScheduleError(f"schedule «{text}»: quarters must be in increasing order, each once")
         if len(quarters) > 1 and " và " not in match["list"]:
-            raise ScheduleError(f"schedule «{text}»: join the last two quarters with «và», e.g. «Quý I, II và III/2026»")
+            raise ScheduleError(
+                f"schedule «{text}»: join the last two quarters with «và», e.g. «Quý I, II và III/2026»"
+            )
         return Schedule(wording, ScheduleKind.QUARTERS, int(match["year"]), quarters)
     if match := _MONTHS_RE.match(wording):
         first, last = int(match["m1"]), int(match["m2"])

@@ -47,8 +47,7 @@ def timeline_svg(tasks: tuple[Task, ...], year: int) -> str:
         kind = task.schedule.kind
         if kind is ScheduleKind.ON_REQUEST:
             parts.append(
-                f'<text x="{LABEL_WIDTH + 6}" y="{y + 15}" fill="{TEXT_FILL}" font-style="italic">'
-                f'theo yêu cầu</text>'
+                f'<text x="{LABEL_WIDTH + 6}" y="{y + 15}" fill="{TEXT_FILL}" font-style="italic">theo yêu cầu</text>'
             )
             continue
         first, last = task.schedule.quarters[0], task.schedule.quarters[-1]

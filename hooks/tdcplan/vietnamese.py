@@ -7,7 +7,9 @@ import unicodedata
 
 # Sub-items of a plan are lettered in the Vietnamese alphabet, which has đ after d
 # and no f, j, w, z: a, b, c, d, đ, e, g, h, i, k, ...
-ITEM_LETTERS: tuple[str, ...] = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+ITEM_LETTERS: tuple[str, ...] = tuple(
+    ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+)
 
 
 def fold(text: str) -> str:

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from built_site.html_text import BuiltPage
 from project_copy import copy_project
 from quality import checkers
+
+from built_site.html_text import BuiltPage
 
 HOSTILE = "<script>alert('x')</script> *nghiêng* _gạch_ [x](y) | ống {{ c }} {% if %} &amp; # 1. - +"
 
@@ -19,7 +19,10 @@ HOSTILE = "<script>alert('x')</script> *nghiêng* _gạch_ [x](y) | ống {{ c }
 def build(config: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -30,20 +33,30 @@ def hostile_site(tmp_path_factory) -> Path:
     config = copy_project(project)
     plan = project / "data/plans/2026/plan.yml"
     text = plan.read_text(encoding="utf-8")
-    text = text.replace("  - letter: b\n    content:\n    - Tuyên truyền,", f"  - letter: b\n    content:\n    - {HOSTILE!r}\n    - Tuyên truyền,", 1)
+    text = text.replace(
+        "  - letter: b\n    content:\n    - Tuyên truyền,",
+        f"  - letter: b\n    content:\n    - {HOSTILE!r}\n    - Tuyên truyền,",
+        1,
+    )
     text = text.replace("    outputs:\n    - Theo thực tế", f"    outputs:\n    - {HOSTILE!r}\n    - Theo thực tế", 1)
     text = text.replace("  title: Xây dựng, đào tạo", f"  title: {('Nhóm ' + HOSTILE)!r} # Xây dựng, đào tạo", 1)
     plan.write_text(text, encoding="utf-8")
     units = project / "data/units.yml"
-    units.write_text(units.read_text(encoding="utf-8").replace(
-        "    name: Văn phòng Sở\n", f"    name: {('Văn phòng Sở ' + HOSTILE)!r}\n", 1), encoding="utf-8")
+    units.write_text(
+        units.read_text(encoding="utf-8").replace(
+            "    name: Văn phòng Sở\n", f"    name: {('Văn phòng Sở ' + HOSTILE)!r}\n", 1
+        ),
+        encoding="utf-8",
+    )
     out = project / "site"
     result = build(config, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 
-@pytest.mark.parametrize("path", ["nhiem-vu/1-b", "nhom/1", "nhom/3", "don-vi/van-phong-so", "quy/2026-q1", "", "tra-cuu"])
+@pytest.mark.parametrize(
+    "path", ["nhiem-vu/1-b", "nhom/1", "nhom/3", "don-vi/van-phong-so", "quy/2026-q1", "", "tra-cuu"]
+)
 def test_hostile_text_shows_as_text(hostile_site: Path, path: str) -> None:
     page = BuiltPage(hostile_site, path)
     assert HOSTILE in page.text or ("Văn phòng Sở " + HOSTILE) in page.text or ("Nhóm " + HOSTILE) in page.text, path

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-import re
-
 import pytest
-
 from tdcplan.load import load_data
-from tdcplan.model import Plan, Task
+from tdcplan.model import Plan
 from tdcplan.schedule import ScheduleKind
 
 from built_site.html_text import BuiltPage
@@ -86,10 +84,16 @@ def test_every_link_between_generated_pages_resolves(site_dir: Path, plan: Plan)
     checked = 0
     for path in pages:
         for target, fragment in BuiltPage(site_dir, path).internal_targets():
-            file = site_dir / target / "index.html" if not target.endswith((".json", ".csv", ".ics", ".xml")) else site_dir / target
+            file = (
+                site_dir / target / "index.html"
+                if not target.endswith((".json", ".csv", ".ics", ".xml"))
+                else site_dir / target
+            )
             assert file.exists(), f"/{path}/ links to missing /{target}"
             if fragment and file.suffix == ".html":
-                assert fragment in BuiltPage(site_dir, target).ids, f"/{path}/ links to missing #{fragment} of /{target}/"
+                assert fragment in BuiltPage(site_dir, target).ids, (
+                    f"/{path}/ links to missing #{fragment} of /{target}/"
+                )
             checked += 1
     assert checked > 500
 
@@ -97,8 +101,11 @@ def test_every_link_between_generated_pages_resolves(site_dir: Path, plan: Plan)
 def test_quarter_pages_list_exactly_the_tasks_of_each_quarter(site_dir: Path, plan: Plan) -> None:
     for quarter in range(1, 5):
         page = BuiltPage(site_dir, f"quy/2026-q{quarter}")
-        scheduled = {t.number for t in plan.tasks if t.schedule.kind in (ScheduleKind.QUARTERS, ScheduleKind.MONTHS)
-                     and quarter in t.schedule.quarters}
+        scheduled = {
+            t.number
+            for t in plan.tasks
+            if t.schedule.kind in (ScheduleKind.QUARTERS, ScheduleKind.MONTHS) and quarter in t.schedule.quarters
+        }
         ongoing = {t.number for t in plan.tasks if t.schedule.kind is ScheduleKind.ONGOING}
         on_request = {t.number for t in plan.tasks if t.schedule.kind is ScheduleKind.ON_REQUEST}
         assert section_numbers(page, plan, "Nhiệm vụ có lịch trong quý", "<h2") == scheduled
@@ -121,7 +128,11 @@ def test_unit_pages_list_the_right_tasks_in_the_right_role(site_dir: Path, plan:
         assert unit.name in page.text
         html = page.html
         split = heading_position(html, "Nhiệm vụ phối hợp năm 2026")
-        led = {t.number for t in plan.tasks if f'href="../../nhiem-vu/{t.slug}/"' in html[heading_position(html, "Nhiệm vụ chủ trì"):split]}
+        led = {
+            t.number
+            for t in plan.tasks
+            if f'href="../../nhiem-vu/{t.slug}/"' in html[heading_position(html, "Nhiệm vụ chủ trì") : split]
+        }
         coordinated = {t.number for t in plan.tasks if f'href="../../nhiem-vu/{t.slug}/"' in html[split:]}
         assert led == {t.number for t in plan.tasks_led_by(unit)}, unit.id
         assert coordinated == {t.number for t in plan.tasks_coordinated_by(unit)}, unit.id
@@ -167,7 +178,7 @@ def test_navigation_lists_sections_but_no_task_page(site_dir: Path) -> None:
     # Group 1's page links to its own tasks (1.a, 1.b) only: any link to 6.b would come from the navigation.
     html = BuiltPage(site_dir, "nhom/1").html
     assert "nhiem-vu/6-b/" not in html and "nhiem-vu/2-dd/" not in html
-    tabs = html[html.index('<nav class="md-tabs"'):]
+    tabs = html[html.index('<nav class="md-tabs"') :]
     tabs = " ".join(tabs[: tabs.index("</nav>")].split())
     for section in ("Trang chủ", "Nhóm", "Đơn vị", "Quý", "Văn bản", "Tra cứu", "Giới thiệu"):
         assert section in tabs, section

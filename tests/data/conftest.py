@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from plan_data_helpers import DATA, REPOSITORY, DataCopy
 from tdcplan.load import PlanData, load_data
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from tdcplan.load import PlanData, load_data
 from tdcplan.problems import PlanDataError, Problem
 
@@ -46,7 +45,7 @@ class DataCopy:
         for _ in range(occurrence):
             start = text.find(old, start + 1)
             assert start >= 0, f"{path} has fewer than {occurrence} occurrence(s) of {old!r}"
-        self.write(path, text[:start] + new + text[start + len(old):])
+        self.write(path, text[:start] + new + text[start + len(old) :])
 
     def line_of(self, path: str, needle: str) -> int:
         """The 1-based line of the only occurrence of ``needle`` in the file."""

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from plan_data_helpers import DATA, PLAN, REPOSITORY, DataCopy
 from tdcplan.appendix import AppendixError, content_paragraphs, output_items, parse_appendix
 from tdcplan.importer import import_appendix
@@ -68,8 +67,9 @@ def test_checked_in_plan_is_the_importers_output(document):
 @needs_seed
 def test_title_block(appendix, document):
     assert appendix.heading == "Phụ lục"
-    assert appendix.issued_with == ("Ban hành kèm theo Kế hoạch số /KH-SKHCN ngày tháng năm 2026 "
-                                    "của Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh")
+    assert appendix.issued_with == (
+        "Ban hành kèm theo Kế hoạch số /KH-SKHCN ngày tháng năm 2026 của Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh"
+    )
     assert document["plan"] == {
         "year": 2026,
         "appendix": "Phụ lục",
@@ -127,7 +127,11 @@ def test_group_titles(document):
         ("4.a", ["trung-tam-phan-tich-tdc"], ["van-phong-so", "chi-cuc-tdc"]),
         # lead without the final full stop
         ("4.c", ["chi-cuc-tdc"], ["trung-tam-phan-tich-tdc"]),
-        ("2.i", ["chi-cuc-tdc"], ["phong-chuyen-doi-so", "van-phong-so", "chi-cuc-tdc", "trung-tam-cntt-dia-khong-gian"]),
+        (
+            "2.i",
+            ["chi-cuc-tdc"],
+            ["phong-chuyen-doi-so", "van-phong-so", "chi-cuc-tdc", "trung-tam-cntt-dia-khong-gian"],
+        ),
     ],
 )
 def test_units_of_a_task(document, number, lead, partners):
@@ -274,7 +278,9 @@ def test_import_script_exits_1_naming_the_unknown_unit(tmp_path):
 
 
 def test_import_script_rejects_a_row_with_the_wrong_number_of_cells(tmp_path):
-    source = synthetic(tmp_path, "| 1 | Nhóm thử | | | | |\n| a | Nội dung thử. | Báo cáo | Quý I/2026 | Văn phòng Sở. |\n")
+    source = synthetic(
+        tmp_path, "| 1 | Nhóm thử | | | | |\n| a | Nội dung thử. | Báo cáo | Quý I/2026 | Văn phòng Sở. |\n"
+    )
     run = subprocess.run([sys.executable, str(IMPORT), str(source)], capture_output=True, text=True, timeout=60)
     line = line_number(source, "Nội dung thử.")
     assert "Traceback" not in run.stderr
@@ -298,8 +304,10 @@ def test_import_script_rejects_a_source_that_is_not_utf8(tmp_path):
         ("| 1 | Nhóm | | | | |\n| a | x | y | Quý I/2026 | Văn phòng Sở |\n", "line {line}: expected 6 cells, found 5"),
         ("| a | x | y | Quý I/2026 | Văn phòng Sở | / |\n", "line {line}: task «a» comes before any group"),
         ("| | x | y | Quý I/2026 | Văn phòng Sở | / |\n", "line {line}: a continuation row (empty STT) before any row"),
-        ("| 1 | Nhóm | | | | |\n| f | x | y | Quý I/2026 | Văn phòng Sở | / |\n",
-         "line {line}: STT «f» is neither a group number nor a task letter"),
+        (
+            "| 1 | Nhóm | | | | |\n| f | x | y | Quý I/2026 | Văn phòng Sở | / |\n",
+            "line {line}: STT «f» is neither a group number nor a task letter",
+        ),
         ("| 1 | Nhóm | y | | | |\n", "line {line}: group 1 has cells other than its title"),
     ],
 )
@@ -312,7 +320,7 @@ def test_malformed_appendix(tmp_path, rows, message):
 
 
 def test_appendix_without_title_block():
-    table = TITLE[TITLE.index("| STT"):]
+    table = TITLE[TITLE.index("| STT") :]
     with pytest.raises(AppendixError) as caught:
         parse_appendix("DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN NĂM 2026\n\n" + table + "| 1 | x | | | | |\n")
     assert str(caught.value) == "the title block (appendix heading, title, «(Ban hành kèm theo …)») is missing"
@@ -323,8 +331,7 @@ def test_continuation_rows_and_repeated_headers(tmp_path):
     rows = (
         "| 1 | Nhóm | | | | |\n"
         f"| a | Phần đầu của nội | - Sản phẩm một. - Sản | Quý I/2026 | {CHI_CUC} | / |\n"
-        "\n" + header +
-        "| | dung. | phẩm hai. | | | |\n"
+        "\n" + header + "| | dung. | phẩm hai. | | | |\n"
         "| b | Có \\| dấu gạch | &lt;Báo cáo&gt; | Thường xuyên | Văn phòng Sở | / |\n"
     )
     appendix = parse_appendix(synthetic(tmp_path, rows).read_text(encoding="utf-8"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from plan_data_helpers import CORRECTIONS, PLAN, REFERENCES, STATUS, UNITS
 from tdcplan.load import load_data
 from tdcplan.model import StatusCode
@@ -80,7 +79,7 @@ def test_file_of_comments_only_is_empty(data_copy):
 
 def test_file_not_utf8(data_copy):
     raw = data_copy.text(CORRECTIONS).encode("utf-8")
-    raw = raw.replace("corrected: Giải thưởng".encode("utf-8"), b"corrected: Gi\xe1i th\xf4\xf4ng", 1)
+    raw = raw.replace("corrected: Giải thưởng".encode(), b"corrected: Gi\xe1i th\xf4\xf4ng", 1)
     (data_copy.root / CORRECTIONS).write_bytes(raw)
     line = raw[: raw.index(b"Gi\xe1i")].count(b"\n") + 1
     assert data_copy.problems() == [Problem(CORRECTIONS, line, "the file is not UTF-8 (byte 0xe1); save it as UTF-8")]
@@ -113,10 +112,22 @@ def test_no_plan(data_copy):
 @pytest.mark.parametrize(
     ("scalar", "message"),
     [
-        ("2026-13-01", "invalid YAML: «2026-13-01» cannot be read as a date (month must be in 1..12); put it in quotes if it is text"),
-        ("2026-02-30", "invalid YAML: «2026-02-30» cannot be read as a date (day is out of range for month); put it in quotes if it is text"),
-        ("0x_", "invalid YAML: «0x_» cannot be read as a whole number (invalid literal for int() with base 16: ''); put it in quotes if it is text"),
-        ("!!int abc", "invalid YAML: «abc» cannot be read as a whole number (invalid literal for int() with base 10: 'abc'); put it in quotes if it is text"),
+        (
+            "2026-13-01",
+            "invalid YAML: «2026-13-01» cannot be read as a date (month must be in 1..12); put it in quotes if it is text",
+        ),
+        (
+            "2026-02-30",
+            "invalid YAML: «2026-02-30» cannot be read as a date (day is out of range for month); put it in quotes if it is text",
+        ),
+        (
+            "0x_",
+            "invalid YAML: «0x_» cannot be read as a whole number (invalid literal for int() with base 16: ''); put it in quotes if it is text",
+        ),
+        (
+            "!!int abc",
+            "invalid YAML: «abc» cannot be read as a whole number (invalid literal for int() with base 10: 'abc'); put it in quotes if it is text",
+        ),
     ],
 )
 def test_scalar_that_yaml_cannot_construct(data_copy, scalar, message):
@@ -134,7 +145,9 @@ def test_alias_inside_itself(data_copy):
 
 
 def test_alias_used_twice_is_fine(data_copy):
-    data_copy.write(STATUS, "reports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31}\n  - task: '1.b'\n    <<: *r\n")
+    data_copy.write(
+        STATUS, "reports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31}\n  - task: '1.b'\n    <<: *r\n"
+    )
     plan = data_copy.load().plans[0]
     assert plan.task("1.a").status_code is StatusCode.DONE
     assert plan.task("1.b").status_code is StatusCode.DONE
@@ -169,7 +182,9 @@ def test_mapping_where_list_belongs(data_copy):
     data_copy.replace(PLAN, B1_OUTPUTS, "    outputs:\n      item: Theo thực tế số lượng")
     line = data_copy.line_of(PLAN, "item: Theo thực tế số lượng")  # where the mapping value starts
     assert data_copy.problems() == [
-        Problem(PLAN, line, "task 1.b: «outputs» must be a list (lines starting with «- »), found a mapping (key: value)")
+        Problem(
+            PLAN, line, "task 1.b: «outputs» must be a list (lines starting with «- »), found a mapping (key: value)"
+        )
     ]
 
 
@@ -197,13 +212,19 @@ def test_unknown_key(data_copy):
     data_copy.replace(PLAN, B1_SCHEDULE, B1_SCHEDULE + "    priority: high\n")
     line = data_copy.line_of(PLAN, "priority: high")
     assert data_copy.problems() == [
-        Problem(PLAN, line, "task 1.b has an unknown key «priority»; expected keys: "
-                            "letter, content, outputs, schedule, lead, partners, references")
+        Problem(
+            PLAN,
+            line,
+            "task 1.b has an unknown key «priority»; expected keys: "
+            "letter, content, outputs, schedule, lead, partners, references",
+        )
     ]
 
 
 def test_unknown_key_in_a_unit(data_copy):
-    data_copy.replace(UNITS, "    short_name: Văn phòng Sở\n", "    short_name: Văn phòng Sở\n    phone: 028 3829 7080\n")
+    data_copy.replace(
+        UNITS, "    short_name: Văn phòng Sở\n", "    short_name: Văn phòng Sở\n    phone: 028 3829 7080\n"
+    )
     line = data_copy.line_of(UNITS, "phone: 028")
     assert data_copy.problems() == [
         Problem(UNITS, line, "unit 4 has an unknown key «phone»; expected keys: id, name, short_name, kind, aliases")
@@ -232,13 +253,18 @@ def test_two_units_with_one_name(data_copy):
     data_copy.replace(UNITS, "    short_name: Văn phòng Sở\n", "    short_name: Phòng Kiểm tra - Pháp chế.\n")
     line = data_copy.line_of(UNITS, "  - id: van-phong-so")
     assert data_copy.problems() == [
-        Problem(UNITS, line, "the name «Phòng Kiểm tra - Pháp chế.» of unit «van-phong-so» also names unit "
-                             "«phong-kiem-tra-phap-che»")
+        Problem(
+            UNITS,
+            line,
+            "the name «Phòng Kiểm tra - Pháp chế.» of unit «van-phong-so» also names unit «phong-kiem-tra-phap-che»",
+        )
     ]
 
 
 def test_unknown_unit_id_in_a_task(data_copy):
-    data_copy.replace(PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - van-phong-sox\n    - phong-chuyen-doi-so\n")
+    data_copy.replace(
+        PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - van-phong-sox\n    - phong-chuyen-doi-so\n"
+    )
     line = data_copy.line_of(PLAN, "- van-phong-sox")  # the line of that list item
     assert data_copy.problems() == [
         Problem(PLAN, line, "task 2.h: «partners» names unit «van-phong-sox», which is not in data/units.yml")
@@ -246,16 +272,24 @@ def test_unknown_unit_id_in_a_task(data_copy):
 
 
 def test_unit_name_instead_of_id_suggests_the_id(data_copy):
-    data_copy.replace(PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - Văn phòng Sở\n    - phong-chuyen-doi-so\n")
+    data_copy.replace(
+        PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - Văn phòng Sở\n    - phong-chuyen-doi-so\n"
+    )
     line = data_copy.line_of(PLAN, "- Văn phòng Sở")
     assert data_copy.problems() == [
-        Problem(PLAN, line, "task 2.h: «partners» names unit «Văn phòng Sở», which is not in data/units.yml "
-                            "(did you mean «van-phong-so»?)")
+        Problem(
+            PLAN,
+            line,
+            "task 2.h: «partners» names unit «Văn phòng Sở», which is not in data/units.yml "
+            "(did you mean «van-phong-so»?)",
+        )
     ]
 
 
 def test_unit_listed_twice(data_copy):
-    data_copy.replace(PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - van-phong-so\n    - van-phong-so\n")
+    data_copy.replace(
+        PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - van-phong-so\n    - van-phong-so\n"
+    )
     line = data_copy.line_of(PLAN, "    - van-phong-so\n    - van-phong-so\n") + 1
     assert data_copy.problems() == [Problem(PLAN, line, "task 2.h: «partners» lists unit «van-phong-so» twice")]
 
@@ -275,8 +309,11 @@ def test_unparseable_schedule(data_copy):
     data_copy.replace(PLAN, B1_SCHEDULE, "    schedule: Quý V/2026\n")
     line = data_copy.line_of(PLAN, "Quý V/2026")
     assert data_copy.problems() == [
-        Problem(PLAN, line, f"task 1.b: schedule «Quý V/2026» is not a wording the site understands; "
-                            f"accepted forms: {ACCEPTED_FORMS}")
+        Problem(
+            PLAN,
+            line,
+            f"task 1.b: schedule «Quý V/2026» is not a wording the site understands; accepted forms: {ACCEPTED_FORMS}",
+        )
     ]
 
 
@@ -328,8 +365,9 @@ def test_task_letter_d_where_dd_belongs(data_copy):
     data_copy.replace(PLAN, "  - letter: đ\n", "  - letter: d\n")
     line = data_copy.line_of(PLAN, "  - letter: d\n    content:\n    - Tổ chức triển khai xây dựng")
     assert data_copy.problems() == [
-        Problem(PLAN, line, "tasks of group 2 must be lettered a, b, c, d, đ, e, g, h, i… in order: "
-                            "expected «đ», found «d»")
+        Problem(
+            PLAN, line, "tasks of group 2 must be lettered a, b, c, d, đ, e, g, h, i… in order: expected «đ», found «d»"
+        )
     ]
 
 
@@ -337,8 +375,9 @@ def test_task_letter_f_does_not_exist(data_copy):
     data_copy.replace(PLAN, "  - letter: g\n", "  - letter: f\n")
     line = data_copy.line_of(PLAN, "  - letter: f\n")
     assert data_copy.problems() == [
-        Problem(PLAN, line, "tasks of group 2 must be lettered a, b, c, d, đ, e, g, h, i… in order: "
-                            "expected «g», found «f»")
+        Problem(
+            PLAN, line, "tasks of group 2 must be lettered a, b, c, d, đ, e, g, h, i… in order: expected «g», found «f»"
+        )
     ]
 
 
@@ -381,17 +420,26 @@ def test_correction_whose_original_is_not_found(data_copy):
     data_copy.replace(CORRECTIONS, "original: nâng suất", "original: nâng xuất")
     line = data_copy.line_of(CORRECTIONS, "original: nâng xuất")
     assert data_copy.problems() == [
-        Problem(CORRECTIONS, line, "correction 1: «nâng xuất» must occur exactly once in the «outputs» of task 2.d, "
-                                   "found 0 times")
+        Problem(
+            CORRECTIONS,
+            line,
+            "correction 1: «nâng xuất» must occur exactly once in the «outputs» of task 2.d, found 0 times",
+        )
     ]
 
 
 def test_correction_in_the_wrong_field(data_copy):
-    data_copy.replace(CORRECTIONS, "field: outputs\n    original: Giải thường", "field: content\n    original: Giải thường")
+    data_copy.replace(
+        CORRECTIONS, "field: outputs\n    original: Giải thường", "field: content\n    original: Giải thường"
+    )
     line = data_copy.line_of(CORRECTIONS, "original: Giải thường")
     assert data_copy.problems() == [
-        Problem(CORRECTIONS, line, "correction 2: «Giải thường chất lượng» must occur exactly once in the «content» "
-                                   "of task 3.a, found 0 times")
+        Problem(
+            CORRECTIONS,
+            line,
+            "correction 2: «Giải thường chất lượng» must occur exactly once in the «content» "
+            "of task 3.a, found 0 times",
+        )
     ]
 
 
@@ -434,8 +482,10 @@ def reports(*entries: tuple[str, str, str]) -> str:
 
 
 def test_valid_reports_give_the_latest_status(data_copy):
-    data_copy.write(STATUS, reports(("1.a", "in_progress", "2026-03-31"), ("2.đ", "delayed", "2026-04-15"),
-                                    ("1.a", "done", "2026-06-30")))
+    data_copy.write(
+        STATUS,
+        reports(("1.a", "in_progress", "2026-03-31"), ("2.đ", "delayed", "2026-04-15"), ("1.a", "done", "2026-06-30")),
+    )
     plan = data_copy.load().plans[0]
     task = plan.task("1.a")
     assert [report.code for report in task.reports] == [StatusCode.IN_PROGRESS, StatusCode.DONE]
@@ -475,8 +525,12 @@ def test_report_with_an_impossible_date(data_copy):
     data_copy.write(STATUS, reports(("1.a", "done", "2026-13-01")))
     line = data_copy.line_of(STATUS, "as_of:")
     assert data_copy.problems() == [
-        Problem(STATUS, line, "invalid YAML: «2026-13-01» cannot be read as a date (month must be in 1..12); "
-                              "put it in quotes if it is text")
+        Problem(
+            STATUS,
+            line,
+            "invalid YAML: «2026-13-01» cannot be read as a date (month must be in 1..12); "
+            "put it in quotes if it is text",
+        )
     ]
 
 
@@ -489,12 +543,19 @@ def test_report_with_an_impossible_quoted_date(data_copy):
 
 
 def test_reports_out_of_date_order(data_copy):
-    data_copy.write(STATUS, reports(("1.a", "in_progress", "2026-06-30"), ("2.b", "in_progress", "2026-01-31"),
-                                    ("1.a", "done", "2026-03-31")))
+    data_copy.write(
+        STATUS,
+        reports(
+            ("1.a", "in_progress", "2026-06-30"), ("2.b", "in_progress", "2026-01-31"), ("1.a", "done", "2026-03-31")
+        ),
+    )
     line = data_copy.line_of(STATUS, "2026-03-31")
     assert data_copy.problems() == [
-        Problem(STATUS, line, "report 3: reports of task 1.a must be in date order, each later than the one before "
-                              "(2026-06-30)")
+        Problem(
+            STATUS,
+            line,
+            "report 3: reports of task 1.a must be in date order, each later than the one before (2026-06-30)",
+        )
     ]
 
 
@@ -502,8 +563,11 @@ def test_two_reports_of_one_task_on_one_day(data_copy):
     data_copy.write(STATUS, reports(("1.a", "in_progress", "2026-06-30"), ("1.a", "done", "2026-06-30")))
     line = data_copy.line_of(STATUS, "done\n    as_of: 2026-06-30") + 1
     assert data_copy.problems() == [
-        Problem(STATUS, line, "report 2: reports of task 1.a must be in date order, each later than the one before "
-                              "(2026-06-30)")
+        Problem(
+            STATUS,
+            line,
+            "report 2: reports of task 1.a must be in date order, each later than the one before (2026-06-30)",
+        )
     ]
 
 
@@ -518,7 +582,9 @@ def test_report_of_a_task_that_does_not_exist(data_copy):
 
 def test_every_problem_is_reported_in_one_run(data_copy):
     data_copy.replace(PLAN, B1_SCHEDULE, "    schedule: Quý V/2026\n")
-    data_copy.replace(PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - van-phong-sox\n    - phong-chuyen-doi-so\n")
+    data_copy.replace(
+        PLAN, "    - van-phong-so\n    - phong-chuyen-doi-so\n", "    - van-phong-sox\n    - phong-chuyen-doi-so\n"
+    )
     data_copy.replace(REFERENCES, "    kind: Đề án\n", "    kind: Đề án\n    year: 2016\n")
     problems = data_copy.problems()
     assert [(p.path, p.line) for p in problems] == [

@@ -16,7 +16,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from plan_data_helpers import CORRECTIONS, DATA, PLAN, REFERENCES, STATUS, UNITS
 from tdcplan.load import PlanData, load_data
 from tdcplan.problems import PlanDataError
@@ -26,7 +25,9 @@ SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[Heal
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: the examples run faster
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | st.dates()
-keys = st.text(max_size=12) | st.integers(-3, 3) | st.sampled_from(["task", "id", "letter", "schedule", "units", "groups"])
+keys = (
+    st.text(max_size=12) | st.integers(-3, 3) | st.sampled_from(["task", "id", "letter", "schedule", "units", "groups"])
+)
 yaml_values = st.recursive(
     scalars,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=4),
@@ -87,10 +88,10 @@ def nodes(value, path=()):
     yield path
     if isinstance(value, dict):
         for key, child in value.items():
-            yield from nodes(child, path + (key,))
+            yield from nodes(child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from nodes(child, path + (index,))
+            yield from nodes(child, (*path, index))
 
 
 REAL = {path: yaml.safe_load((DATA / path.removeprefix("data/")).read_text(encoding="utf-8")) for path in FILES}
@@ -134,13 +135,59 @@ def test_real_structure_with_one_node_changed(scratch, data):
 
 # Scalars and fragments YAML reads in surprising ways, to put where a value was.
 TRICKY = [
-    "2026-13-01", "2026-02-30", "2026-01-01 25:00:00", "0x_", "0b_", "!!int abc", "!!float x", "!!bool maybe",
-    "!!timestamp later", "!!binary '!!'", "!!python/object:os.system ls", "!foo bar", "&a [*a]", "*undefined",
-    "&b {k: *b}", "{", "[", "'", '"', "- x", "? [a]", "<<: 1", "null", "~", "[]", "{}", "yes", "no", ".inf",
-    ".nan", "1e3", "12:30", "0o17", "2026-06-30", "Quý I/2026", "Quý V/2026", "Thường xuyên", "2.đ", "chi-cuc-tdc",
-    "|", ">", "%YAML 1.1", "---", "...", "\t", "\x00", "\x85", "\ufeff", "a: b: c",
+    "2026-13-01",
+    "2026-02-30",
+    "2026-01-01 25:00:00",
+    "0x_",
+    "0b_",
+    "!!int abc",
+    "!!float x",
+    "!!bool maybe",
+    "!!timestamp later",
+    "!!binary '!!'",
+    "!!python/object:os.system ls",
+    "!foo bar",
+    "&a [*a]",
+    "*undefined",
+    "&b {k: *b}",
+    "{",
+    "[",
+    "'",
+    '"',
+    "- x",
+    "? [a]",
+    "<<: 1",
+    "null",
+    "~",
+    "[]",
+    "{}",
+    "yes",
+    "no",
+    ".inf",
+    ".nan",
+    "1e3",
+    "12:30",
+    "0o17",
+    "2026-06-30",
+    "Quý I/2026",
+    "Quý V/2026",
+    "Thường xuyên",
+    "2.đ",
+    "chi-cuc-tdc",
+    "|",
+    ">",
+    "%YAML 1.1",
+    "---",
+    "...",
+    "\t",
+    "\x00",
+    "\x85",
+    "\ufeff",
+    "a: b: c",
 ]
-LINES = {path: (DATA / path.removeprefix("data/")).read_text(encoding="utf-8").splitlines(keepends=True) for path in FILES}
+LINES = {
+    path: (DATA / path.removeprefix("data/")).read_text(encoding="utf-8").splitlines(keepends=True) for path in FILES
+}
 
 
 @SETTINGS

@@ -5,18 +5,35 @@ from __future__ import annotations
 import datetime as dt
 
 import yaml
-
 from plan_data_helpers import CORRECTIONS, DATA, PLAN
 from tdcplan.model import StatusCode, UnitKind
 from tdcplan.schedule import ScheduleKind
 
 NUMBERS = [
-    "1.a", "1.b",
-    "2.a", "2.b", "2.c", "2.d", "2.đ", "2.e", "2.g", "2.h", "2.i",
-    "3.a", "3.b", "3.c", "3.d",
-    "4.a", "4.b", "4.c",
-    "5.a", "5.b", "5.c", "5.d",
-    "6.a", "6.b",
+    "1.a",
+    "1.b",
+    "2.a",
+    "2.b",
+    "2.c",
+    "2.d",
+    "2.đ",
+    "2.e",
+    "2.g",
+    "2.h",
+    "2.i",
+    "3.a",
+    "3.b",
+    "3.c",
+    "3.d",
+    "4.a",
+    "4.b",
+    "4.c",
+    "5.a",
+    "5.b",
+    "5.c",
+    "5.d",
+    "6.a",
+    "6.b",
 ]
 
 
@@ -56,7 +73,15 @@ def test_letters_follow_the_vietnamese_alphabet(real_data):
     groups = real_data.plans[0].groups
     assert [task.letter for task in groups[1].tasks] == ["a", "b", "c", "d", "đ", "e", "g", "h", "i"]
     assert [task.slug for task in groups[1].tasks] == [
-        "2-a", "2-b", "2-c", "2-d", "2-dd", "2-e", "2-g", "2-h", "2-i",
+        "2-a",
+        "2-b",
+        "2-c",
+        "2-d",
+        "2-dd",
+        "2-e",
+        "2-g",
+        "2-h",
+        "2-i",
     ]
 
 
@@ -69,8 +94,14 @@ def test_task_locations_point_at_their_letter_line(real_data):
 
 def test_eight_units(real_data):
     assert sorted(real_data.units) == [
-        "cac-phong-don-vi", "chi-cuc-tdc", "phong-chuyen-doi-so", "phong-kiem-tra-phap-che",
-        "phong-quan-ly-khoa-hoc", "trung-tam-cntt-dia-khong-gian", "trung-tam-phan-tich-tdc", "van-phong-so",
+        "cac-phong-don-vi",
+        "chi-cuc-tdc",
+        "phong-chuyen-doi-so",
+        "phong-kiem-tra-phap-che",
+        "phong-quan-ly-khoa-hoc",
+        "trung-tam-cntt-dia-khong-gian",
+        "trung-tam-phan-tich-tdc",
+        "van-phong-so",
     ]
     assert real_data.units["cac-phong-don-vi"].kind is UnitKind.COLLECTIVE
     assert [u.id for u in real_data.units.values() if u.kind is UnitKind.COLLECTIVE] == ["cac-phong-don-vi"]
@@ -87,21 +118,35 @@ def test_every_task_is_not_yet_reported(real_data):
 
 CORRECTED = {
     # task: (field, official wording, corrected wording)
-    "2.d": ("outputs", "Nội dung và kinh phí thực hiện theo chương trình nâng suất chất lượng",
-            "Nội dung và kinh phí thực hiện theo chương trình năng suất chất lượng"),
-    "3.a": ("outputs",
-            "Nội dung và kinh phí theo các chương trình, đề án (100, 996, năng suất, Giải thường chất lượng Quốc Gia, "
-            "ISO hành chính công,...).",
-            "Nội dung và kinh phí theo các chương trình, đề án (100, 996, năng suất, Giải thưởng chất lượng Quốc Gia, "
-            "ISO hành chính công,...)."),
+    "2.d": (
+        "outputs",
+        "Nội dung và kinh phí thực hiện theo chương trình nâng suất chất lượng",
+        "Nội dung và kinh phí thực hiện theo chương trình năng suất chất lượng",
+    ),
+    "3.a": (
+        "outputs",
+        "Nội dung và kinh phí theo các chương trình, đề án (100, 996, năng suất, Giải thường chất lượng Quốc Gia, "
+        "ISO hành chính công,...).",
+        "Nội dung và kinh phí theo các chương trình, đề án (100, 996, năng suất, Giải thưởng chất lượng Quốc Gia, "
+        "ISO hành chính công,...).",
+    ),
 }
 
 
 def test_three_corrections_applied(real_data):
     plan = real_data.plans[0]
-    corrected = [(task.number, field, item) for task in plan.tasks for field in ("content", "outputs")
-                 for item in getattr(task, field) if item.corrected]
-    assert [(number, field) for number, field, _ in corrected] == [("2.d", "outputs"), ("3.a", "outputs"), ("5.d", "content")]
+    corrected = [
+        (task.number, field, item)
+        for task in plan.tasks
+        for field in ("content", "outputs")
+        for item in getattr(task, field)
+        if item.corrected
+    ]
+    assert [(number, field) for number, field, _ in corrected] == [
+        ("2.d", "outputs"),
+        ("3.a", "outputs"),
+        ("5.d", "content"),
+    ]
     for number, (field, official, text) in CORRECTED.items():
         item = getattr(plan.task(number), field)[0]
         assert (item.official, item.text) == (official, text)
@@ -128,7 +173,9 @@ def test_other_items_of_corrected_tasks_are_unchanged(real_data):
 
 def test_corrections_are_recorded_on_their_tasks(real_data):
     plan = real_data.plans[0]
-    records = [(task.number, c.field, c.original, c.corrected, c.recorded) for task in plan.tasks for c in task.corrections]
+    records = [
+        (task.number, c.field, c.original, c.corrected, c.recorded) for task in plan.tasks for c in task.corrections
+    ]
     assert records == [
         ("2.d", "outputs", "nâng suất", "năng suất", dt.date(2026, 11, 25)),
         ("3.a", "outputs", "Giải thường chất lượng", "Giải thưởng chất lượng", dt.date(2026, 11, 25)),
@@ -150,7 +197,10 @@ def test_schedules(real_data):
     assert plan.task("2.đ").schedule.months == (1, 11)
     assert plan.task("2.h").schedule.quarters == (1,)
     assert [task.number for task in plan.tasks_in_quarter(1) if task.schedule.kind is not ScheduleKind.ONGOING] == [
-        "1.a", "1.b", "2.đ", "2.h",
+        "1.a",
+        "1.b",
+        "2.đ",
+        "2.h",
     ]
 
 
@@ -161,7 +211,10 @@ def test_units_and_references_of_tasks(real_data):
     assert plan.task("4.a").lead == (units["trung-tam-phan-tich-tdc"],)
     assert plan.task("1.b").partners == ()
     assert [u.id for u in plan.task("2.i").units] == [
-        "chi-cuc-tdc", "phong-chuyen-doi-so", "van-phong-so", "trung-tam-cntt-dia-khong-gian",
+        "chi-cuc-tdc",
+        "phong-chuyen-doi-so",
+        "van-phong-so",
+        "trung-tam-cntt-dia-khong-gian",
     ]
     assert [r.id for r in plan.task("2.a").references] == ["de-an-100", "de-an-996", "chuong-trinh-1322", "ke-hoach-36"]
     assert len(plan.tasks_led_by(units["chi-cuc-tdc"])) == 22

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tdcplan.schedule import (
     ACCEPTED_FORMS,
     Schedule,
@@ -14,7 +13,10 @@ from tdcplan.schedule import (
 )
 
 QUARTERS, MONTHS, ONGOING, ON_REQUEST = (
-    ScheduleKind.QUARTERS, ScheduleKind.MONTHS, ScheduleKind.ONGOING, ScheduleKind.ON_REQUEST,
+    ScheduleKind.QUARTERS,
+    ScheduleKind.MONTHS,
+    ScheduleKind.ONGOING,
+    ScheduleKind.ON_REQUEST,
 )
 
 
@@ -112,8 +114,14 @@ def test_rejected_form_names_the_text_and_the_accepted_forms(text):
 
 
 def test_accepted_forms_list_every_kind_of_wording():
-    for form in ("«Quý I/2026»", "«Quý I và II/2026»", "«Quý I, II và III/2026»",
-                 "«Từ tháng 01/2026 đến tháng 11/2026»", "«Thường xuyên»", "«Định kỳ hoặc đột xuất theo yêu cầu»"):
+    for form in (
+        "«Quý I/2026»",
+        "«Quý I và II/2026»",
+        "«Quý I, II và III/2026»",
+        "«Từ tháng 01/2026 đến tháng 11/2026»",
+        "«Thường xuyên»",
+        "«Định kỳ hoặc đột xuất theo yêu cầu»",
+    ):
         assert form in ACCEPTED_FORMS
 
 
@@ -139,7 +147,9 @@ def test_rejected_form_says_what_is_wrong(text, reason):
     assert str(caught.value) == f"schedule «{text}»: {reason}"
 
 
-@pytest.mark.parametrize(("value", "type_name"), [(2026, "int"), (3.5, "float"), (None, "NoneType"), (["Quý I/2026"], "list")])
+@pytest.mark.parametrize(
+    ("value", "type_name"), [(2026, "int"), (3.5, "float"), (None, "NoneType"), (["Quý I/2026"], "list")]
+)
 def test_a_value_that_is_not_text_is_rejected(value, type_name):
     with pytest.raises(ScheduleError) as caught:
         parse_schedule(value)

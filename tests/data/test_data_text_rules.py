@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from tdcplan.model import Alias, SourceLocation, Unit, UnitKind
 from tdcplan.problems import PlanDataError, Problem
 from tdcplan.registry import UnitNames, name_key
@@ -95,8 +94,12 @@ def unit(unit_id: str, name: str, short_name: str, kind=UnitKind.ORGANISATION, a
 UNITS = {
     u.id: u
     for u in (
-        unit("chi-cuc-tdc", "Chi cục Tiêu chuẩn Đo lường Chất lượng Thành phố Hồ Chí Minh", "Chi cục TĐC",
-             aliases=["Chi cục Tiêu chuẩn Đo lường Chất lượng Thành phó Hồ Chí Minh"]),
+        unit(
+            "chi-cuc-tdc",
+            "Chi cục Tiêu chuẩn Đo lường Chất lượng Thành phố Hồ Chí Minh",
+            "Chi cục TĐC",
+            aliases=["Chi cục Tiêu chuẩn Đo lường Chất lượng Thành phó Hồ Chí Minh"],
+        ),
         unit("cac-phong-don-vi", "Các phòng, đơn vị trực thuộc Sở", "Các phòng, đơn vị thuộc Sở", UnitKind.COLLECTIVE),
         unit("phong-kiem-tra-phap-che", "Phòng Kiểm tra – Pháp chế", "Phòng Kiểm tra – Pháp chế"),
         unit("van-phong-so", "Văn phòng Sở", "Văn phòng Sở"),
@@ -114,7 +117,11 @@ def names() -> UnitNames:
     ("cell", "ids", "unmatched"),
     [
         ("Văn phòng Sở, Phòng Chuyên đổi số", ["van-phong-so", "phong-chuyen-doi-so"], []),
-        ("Phòng Kiểm tra – Pháp chế, các phòng, đơn vị trực thuộc Sở.", ["phong-kiem-tra-phap-che", "cac-phong-don-vi"], []),
+        (
+            "Phòng Kiểm tra – Pháp chế, các phòng, đơn vị trực thuộc Sở.",
+            ["phong-kiem-tra-phap-che", "cac-phong-don-vi"],
+            [],
+        ),
         ("Văn phòng Sở, Phòng Kiểm tra - Pháp chế.", ["van-phong-so", "phong-kiem-tra-phap-che"], []),
         ("Các phòng, đơn vị trực thuộc Sở.", ["cac-phong-don-vi"], []),
         ("Chi cục Tiêu chuẩn Đo lường Chất lượng Thành phó Hồ Chí Minh.", ["chi-cuc-tdc"], []),

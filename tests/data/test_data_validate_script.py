@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from plan_data_helpers import CORRECTIONS, PLAN, REPOSITORY, STATUS, UNITS
 
 VALIDATE = REPOSITORY / "scripts" / "validate.py"
@@ -17,7 +16,11 @@ PROBLEM_LINE = re.compile(r"^data/[\w/.-]+\.yml:\d+: \S.*$")
 
 def validate(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(VALIDATE), *args], cwd=cwd, capture_output=True, text=True, timeout=60,
+        [sys.executable, str(VALIDATE), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

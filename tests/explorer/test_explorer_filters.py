@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from explorer_expect import PLAN, count_text, expected_numbers, open_explorer, query_of, shown_numbers
 from tdcplan.vietnamese import fold
 
@@ -48,8 +47,25 @@ def test_staff_question_which_tasks_due_in_q4_are_not_reported(page, site_url):
     # before Q4 and 2.c is on request.
     open_explorer(page, site_url, "?quy=4&trang-thai=not_reported")
     assert shown_numbers(page) == [
-        "2.a", "2.b", "2.d", "2.đ", "2.e", "2.g", "2.i", "3.a", "3.c", "3.d",
-        "4.a", "4.b", "4.c", "5.a", "5.b", "5.c", "5.d", "6.a", "6.b",
+        "2.a",
+        "2.b",
+        "2.d",
+        "2.đ",
+        "2.e",
+        "2.g",
+        "2.i",
+        "3.a",
+        "3.c",
+        "3.d",
+        "4.a",
+        "4.b",
+        "4.c",
+        "5.a",
+        "5.b",
+        "5.c",
+        "5.d",
+        "6.a",
+        "6.b",
     ]
     assert count_text(page) == "19 / 24 nhiệm vụ"
 
@@ -58,7 +74,8 @@ def test_text_without_diacritics_finds_text_with_them(page, site_url):
     open_explorer(page, site_url, "?q=kiem+tra")
     shown = shown_numbers(page)
     with_marks = [
-        t.number for t in PLAN.tasks
+        t.number
+        for t in PLAN.tasks
         if "kiểm tra" in " ".join([i.text for i in t.content + t.outputs] + [u.name for u in t.units]).lower()
     ]
     assert with_marks and set(with_marks) <= set(shown)
@@ -85,11 +102,13 @@ def test_unknown_values_in_the_url_are_ignored(page, site_url):
 
 def test_sort_by_schedule_puts_the_earliest_quarter_first_then_ongoing_then_on_request(page, site_url):
     open_explorer(page, site_url, "?sap-xep=thoi-gian")
+
     def key(task):
         kind = task.schedule.kind.value
         band = {"quarters": 0, "months": 0, "ongoing": 1, "on_request": 2}[kind]
         quarters = task.schedule.quarters or (0,)
         return (band, quarters[0], quarters[-1])
+
     expected = [t.number for t in sorted(PLAN.tasks, key=key)]  # sorted() is stable: plan order breaks ties
     assert shown_numbers(page) == expected
     assert page.get_attribute(".tdc-explorer thead th:nth-child(3)", "aria-sort") == "ascending"
@@ -107,9 +126,7 @@ def test_sort_by_lead_unit_groups_tasks_by_their_lead(page, site_url):
 def test_facet_counts_say_how_many_tasks_each_choice_leaves(page, site_url):
     base = "?quy=3"
     open_explorer(page, site_url, base)
-    options = page.eval_on_selector_all(
-        "#tdc-explorer-unit option", "os => os.map(o => [o.value, o.textContent])"
-    )
+    options = page.eval_on_selector_all("#tdc-explorer-unit option", "os => os.map(o => [o.value, o.textContent])")
     checked = 0
     for value, label in options:
         if not value:

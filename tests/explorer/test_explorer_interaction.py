@@ -5,13 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from explorer_expect import PLAN, count_text, expected_numbers, open_explorer, query_of, shown_numbers
 
 TOTAL = len(PLAN.tasks)
 CSV_HEADERS = [
-    "Số", "Nhóm", "Nội dung", "Sản phẩm", "Thời gian thực hiện", "Loại thời gian", "Quý",
-    "Đơn vị chủ trì", "Đơn vị phối hợp", "Tình trạng", "Đường dẫn",
+    "Số",
+    "Nhóm",
+    "Nội dung",
+    "Sản phẩm",
+    "Thời gian thực hiện",
+    "Loại thời gian",
+    "Quý",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Tình trạng",
+    "Đường dẫn",
 ]
 
 
@@ -76,14 +86,14 @@ def test_csv_download_holds_exactly_the_filtered_rows(page, site_url):
         page.get_by_role("link", name="Tải kết quả (CSV)").click()
     download = info.value
     assert download.suggested_filename.endswith(".csv")
-    raw = open(download.path(), "rb").read()
+    raw = Path(download.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte-order mark"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == CSV_HEADERS
     expected = expected_numbers(query)
     assert [row[0] for row in rows[1:]] == expected
     first = PLAN.task(expected[0])
-    row = dict(zip(CSV_HEADERS, rows[1]))
+    row = dict(zip(CSV_HEADERS, rows[1], strict=False))
     assert row["Nội dung"] == "; ".join(item.text for item in first.content)
     assert row["Đơn vị chủ trì"] == "; ".join(unit.name for unit in first.lead)
     assert row["Quý"] == "; ".join(str(q) for q in first.schedule.quarters)
@@ -95,11 +105,11 @@ def test_csv_download_follows_a_later_filter_change(page, site_url):
     open_explorer(page, site_url, "?nhom=1")
     with page.expect_download() as info:
         page.get_by_role("link", name="Tải kết quả (CSV)").click()
-    assert len(open(info.value.path(), encoding="utf-8-sig").read().strip().splitlines()) == 1 + 2
+    assert len(Path(info.value.path()).read_text(encoding="utf-8-sig").strip().splitlines()) == 1 + 2
     page.select_option("#tdc-explorer-group", "6")
     with page.expect_download() as info:
         page.get_by_role("link", name="Tải kết quả (CSV)").click()
-    rows = list(csv.reader(open(info.value.path(), encoding="utf-8-sig", newline="")))
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"), newline="")))
     assert [row[0] for row in rows[1:]] == ["6.a", "6.b"]
 
 
@@ -108,13 +118,17 @@ def test_json_download_holds_the_filtered_tasks_in_open_data_terms(page, site_ur
     open_explorer(page, site_url, query)
     with page.expect_download() as info:
         page.get_by_role("link", name="Tải kết quả (JSON)").click()
-    document = json.loads(open(info.value.path(), encoding="utf-8").read())
+    document = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert document["filters"] == {"loai": "theo-yeu-cau"}
     assert [task["id"] for task in document["tasks"]] == expected_numbers(query)
     task = document["tasks"][0]
     source = PLAN.task(task["id"])
     assert task["schedule"] == {"text": source.schedule.text, "kind": "on_request", "quarters": [], "due": []}
-    assert task["lead"][0] == {"id": source.lead[0].id, "name": source.lead[0].name, "short_name": source.lead[0].short_name}
+    assert task["lead"][0] == {
+        "id": source.lead[0].id,
+        "name": source.lead[0].name,
+        "short_name": source.lead[0].short_name,
+    }
     assert task["group"] == {"number": source.group.number, "title": source.group.title}
 
 

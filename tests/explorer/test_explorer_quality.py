@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from explorer_expect import EXPLORER, PLAN, open_explorer, shown_numbers
 from quality import checkers
 

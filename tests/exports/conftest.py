@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from tdcplan.load import PlanData, load_data
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,23 @@ import csv
 import io
 from pathlib import Path
 
-HEADER = ["Số", "Nhóm", "Tên nhóm", "Nội dung", "Sản phẩm", "Thời gian thực hiện", "Loại thời gian", "Quý",
-          "Đơn vị chủ trì", "Đơn vị phối hợp", "Văn bản dẫn chiếu", "Tình trạng", "Ngày báo cáo", "Đính chính",
-          "Đường dẫn"]
+HEADER = [
+    "Số",
+    "Nhóm",
+    "Tên nhóm",
+    "Nội dung",
+    "Sản phẩm",
+    "Thời gian thực hiện",
+    "Loại thời gian",
+    "Quý",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Văn bản dẫn chiếu",
+    "Tình trạng",
+    "Ngày báo cáo",
+    "Đính chính",
+    "Đường dẫn",
+]
 
 
 def test_csv_is_utf8_with_bom_crlf_and_pinned_columns(site_dir: Path, exported_json: dict) -> None:
@@ -17,9 +31,9 @@ def test_csv_is_utf8_with_bom_crlf_and_pinned_columns(site_dir: Path, exported_j
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == HEADER
-    body = [dict(zip(HEADER, row)) for row in rows[1:]]
+    body = [dict(zip(HEADER, row, strict=False)) for row in rows[1:]]
     assert len(body) == 24 and all(len(row) == len(HEADER) for row in rows)
-    for row, task in zip(body, exported_json["tasks"]):
+    for row, task in zip(body, exported_json["tasks"], strict=False):
         assert row["Số"] == task["id"]
         assert row["Nội dung"] == "; ".join(task["content"])
         assert row["Sản phẩm"] == "; ".join(task["outputs"])

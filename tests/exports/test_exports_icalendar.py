@@ -8,10 +8,16 @@ from pathlib import Path
 import icalendar
 
 EXPECTED_EVENTS = {  # task -> due dates, by its official schedule
-    "1.a": ["2026-03-31", "2026-06-30", "2026-09-30"], "1.b": ["2026-03-31", "2026-06-30"],
-    "2.a": ["2026-12-31"], "2.b": ["2026-06-30", "2026-09-30", "2026-12-31"], "2.đ": ["2026-11-30"],
-    "2.e": ["2026-12-31"], "2.h": ["2026-03-31"], "3.a": ["2026-06-30", "2026-09-30", "2026-12-31"],
-    "3.b": ["2026-06-30", "2026-09-30"], "3.d": ["2026-06-30", "2026-09-30", "2026-12-31"],
+    "1.a": ["2026-03-31", "2026-06-30", "2026-09-30"],
+    "1.b": ["2026-03-31", "2026-06-30"],
+    "2.a": ["2026-12-31"],
+    "2.b": ["2026-06-30", "2026-09-30", "2026-12-31"],
+    "2.đ": ["2026-11-30"],
+    "2.e": ["2026-12-31"],
+    "2.h": ["2026-03-31"],
+    "3.a": ["2026-06-30", "2026-09-30", "2026-12-31"],
+    "3.b": ["2026-06-30", "2026-09-30"],
+    "3.d": ["2026-06-30", "2026-09-30", "2026-12-31"],
 }
 
 
@@ -36,7 +42,7 @@ def test_plan_calendar_has_one_event_per_due_date(site_dir: Path, exported_json:
         start = event.decoded("DTSTART")
         assert isinstance(start, dt.date) and not isinstance(start, dt.datetime), "all-day events"
         assert event.decoded("DTEND") == start + dt.timedelta(days=1)
-        assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 25, tzinfo=dt.timezone.utc)
+        assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
         assert str(event["URL"]).startswith("http") and str(event["URL"]) in str(event["DESCRIPTION"])
         found.setdefault(_task_number(event), []).append(start.isoformat())
     assert {k: sorted(v) for k, v in found.items()} == EXPECTED_EVENTS
@@ -51,7 +57,8 @@ def test_every_unit_has_a_calendar_with_its_role(site_dir: Path, exported_json: 
     for unit in plan_data.units.values():
         events = _events(site_dir / "du-lieu" / "don-vi" / f"{unit.id}.ics")
         expected = sum(
-            len(task["schedule"]["due"]) for task in exported_json["tasks"]
+            len(task["schedule"]["due"])
+            for task in exported_json["tasks"]
             if unit.id in {u["id"] for u in task["lead"] + task["partners"]}
         )
         assert len(events) == expected, unit.id

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
-
 from built_site.html_text import BuiltPage
 
-TASK_SECTIONS = ("Nội dung thực hiện", "Sản phẩm, dự kiến kết quả", "Thời gian thực hiện", "Đơn vị thực hiện",
-                 "Văn bản, chương trình được dẫn chiếu")
+TASK_SECTIONS = (
+    "Nội dung thực hiện",
+    "Sản phẩm, dự kiến kết quả",
+    "Thời gian thực hiện",
+    "Đơn vị thực hiện",
+    "Văn bản, chương trình được dẫn chiếu",
+)
 
 
 def test_json_validates_against_the_published_schema(site_dir: Path, exported_json: dict) -> None:
@@ -38,29 +43,42 @@ def test_json_lists_every_task_in_plan_order(exported_json: dict, plan_data) -> 
     assert len(exported_json["tasks"]) == 24
     assert exported_json["plan"]["generated"] == plan.last_change.isoformat()
     assert exported_json["plan"]["parent_plan"] == {
-        "as_printed": "Kế hoạch số /KH-SKHCN ngày tháng năm 2026", "number": None, "date": None}
+        "as_printed": "Kế hoạch số /KH-SKHCN ngày tháng năm 2026",
+        "number": None,
+        "date": None,
+    }
 
 
 def test_json_keeps_the_official_wording_beside_corrections(exported_json: dict) -> None:
     task = next(t for t in exported_json["tasks"] if t["id"] == "5.d")
     assert "tham nhũng" in " ".join(task["content"]) and "tham những" not in " ".join(task["content"])
     assert "tham những" in " ".join(task["content_official"])
-    assert task["corrections"] == [{
-        "field": "content", "original": "tham những", "corrected": "tham nhũng",
-        "note": task["corrections"][0]["note"], "recorded": "2026-11-25"}]
+    assert task["corrections"] == [
+        {
+            "field": "content",
+            "original": "tham những",
+            "corrected": "tham nhũng",
+            "note": task["corrections"][0]["note"],
+            "recorded": "2026-11-25",
+        }
+    ]
     dd = next(t for t in exported_json["tasks"] if t["id"] == "2.đ")
     assert dd["url"] == "/nhiem-vu/2-dd/"
-    assert dd["schedule"] == {"text": "Từ tháng 01/2026 đến tháng 11/2026", "kind": "months",
-                              "quarters": [1, 2, 3, 4], "due": ["2026-11-30"]}
+    assert dd["schedule"] == {
+        "text": "Từ tháng 01/2026 đến tháng 11/2026",
+        "kind": "months",
+        "quarters": [1, 2, 3, 4],
+        "due": ["2026-11-30"],
+    }
     assert dd["status"] == {"code": "not_reported", "label": "Chưa báo cáo", "as_of": None, "note": None}
 
 
 def _sections(text: str) -> dict[str, str]:
     """The article text split at the task page's section headings."""
     found: dict[str, str] = {}
-    for name, following in zip(TASK_SECTIONS, TASK_SECTIONS[1:]):
+    for name, following in itertools.pairwise(TASK_SECTIONS):
         start = text.index(name) + len(name)
-        found[name] = text[start:text.index(following, start)]
+        found[name] = text[start : text.index(following, start)]
     return found
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
 from built_site.html_text import BuiltPage
 from project_copy import copy_project
 from quality import checkers
@@ -38,12 +37,18 @@ def test_open_data_page_lists_every_file_with_its_size(site_dir: Path) -> None:
 @pytest.mark.parametrize("path", ["", "nhiem-vu/2-dd", "du-lieu", "ban-in", "don-vi/chi-cuc-tdc"])
 def test_every_page_links_to_the_data_from_its_footer(site_dir: Path, path: str) -> None:
     html = BuiltPage(site_dir, path).html
-    footer = html[html.index('class="tdc-footer-data"'):]
+    footer = html[html.index('class="tdc-footer-data"') :]
     footer = footer[: footer.index("</nav>")]
     base = f"/{path}/" if path else "/"
     targets = {urljoin(base, href) for href in re.findall(r'href="([^"]+)"', footer)}
-    assert targets == {"/du-lieu/", "/du-lieu/nhiem-vu.json", "/du-lieu/nhiem-vu.csv", "/du-lieu/ke-hoach.ics",
-                       "/du-lieu/cap-nhat.xml", "/ban-in/"}
+    assert targets == {
+        "/du-lieu/",
+        "/du-lieu/nhiem-vu.json",
+        "/du-lieu/nhiem-vu.csv",
+        "/du-lieu/ke-hoach.ics",
+        "/du-lieu/cap-nhat.xml",
+        "/ban-in/",
+    }
     assert all((site_dir / target.strip("/")).exists() for target in targets)
 
 

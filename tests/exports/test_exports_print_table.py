@@ -5,15 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tdcplan.appendix import parse_appendix
 from tdcplan.registry import UnitNames
 
 from .html_table import read_table
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_1474a8d58d960967.txt"
-HEADER = ["STT", "Nội dung thực hiện", "Sản phẩm/ dự kiến kết quả", "Thời gian thực hiện", "Đơn vị chủ trì",
-          "Đơn vị phối hợp"]
+HEADER = [
+    "STT",
+    "Nội dung thực hiện",
+    "Sản phẩm/ dự kiến kết quả",
+    "Thời gian thực hiện",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+]
 
 
 def _corrected(texts: list[str], corrections: list) -> list[str]:
@@ -55,14 +60,19 @@ def test_print_table_equals_the_source_appendix(site_dir: Path, plan_data) -> No
             task = plan.task(f"{group.number}.{source.letter}")
             by_field = {f: [c for c in task.corrections if c.field == f] for f in ("content", "outputs")}
             outputs = _corrected(source.outputs, by_field["outputs"])
-            expected.append(("", [
-                [source.letter],
-                _corrected(source.content, by_field["content"]),
-                [f"- {item}" for item in outputs] if len(outputs) > 1 else outputs,
-                [source.schedule],
-                _units(source.lead, names),
-                _units(source.partners, names),
-            ]))
+            expected.append(
+                (
+                    "",
+                    [
+                        [source.letter],
+                        _corrected(source.content, by_field["content"]),
+                        [f"- {item}" for item in outputs] if len(outputs) > 1 else outputs,
+                        [source.schedule],
+                        _units(source.lead, names),
+                        _units(source.partners, names),
+                    ],
+                )
+            )
     built = []
     group = ""
     for css_class, cells in rows:
@@ -71,7 +81,7 @@ def test_print_table_equals_the_source_appendix(site_dir: Path, plan_data) -> No
             built.append((css_class, cells))
             continue
         lead, partners = cells[4][0], cells[5][0]
-        built.append((css_class, cells[:4] + [_units(lead, names), _units(partners, names)]))
+        built.append((css_class, [*cells[:4], _units(lead, names), _units(partners, names)]))
         task = plan.task(f"{group}.{cells[0][0]}")  # the printed cells hold canonical names, «/» for none
         assert lead == ", ".join(u.name for u in task.lead)
         assert partners == (", ".join(u.name for u in task.partners) or "/")
@@ -85,7 +95,10 @@ def test_print_table_shows_slash_for_no_partner_and_lists_corrections(site_dir: 
     task_1b = rows[2][1]
     assert task_1b[0] == ["b"] and task_1b[5] == ["/"]
     html = (site_dir / "ban-in" / "index.html").read_text(encoding="utf-8")
-    notes = html[html.index('class="tdc-print-notes"'):]
-    for original, corrected in (("nâng suất", "năng suất"), ("Giải thường chất lượng", "Giải thưởng chất lượng"),
-                                ("tham những", "tham nhũng")):
+    notes = html[html.index('class="tdc-print-notes"') :]
+    for original, corrected in (
+        ("nâng suất", "năng suất"),
+        ("Giải thường chất lượng", "Giải thưởng chất lượng"),
+        ("tham những", "tham nhũng"),
+    ):
         assert f"«{original}», sửa thành «{corrected}»" in notes

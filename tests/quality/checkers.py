@@ -23,9 +23,9 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,8 +84,7 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "-f", str(config_file), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent,
         env=env,
         capture_output=True,
@@ -152,7 +151,7 @@ def make_throwaway_site(root: Path, pages: dict[str, str], *, theme_overrides: b
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args):
         pass
 
     def end_headers(self):
@@ -360,8 +359,7 @@ def vnu_errors(target: Path) -> list[HtmlError]:
     require_command("java", "Install Java 11+ (apt-get install -y default-jre-headless).")
     require_file(VNU_JAR, "vnu.jar (npm package vnu-jar)")
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html",
-         "--format", "json", str(target)],
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(target)],
         capture_output=True,
         text=True,
     )
@@ -378,7 +376,7 @@ def vnu_errors(target: Path) -> list[HtmlError]:
             continue
         file = m.get("url", "")
         if file.startswith("file:"):
-            file = file[len("file:"):]
+            file = file[len("file:") :]
         with contextlib.suppress(ValueError):
             file = Path(file).relative_to(base.resolve()).as_posix()
         errors.append(HtmlError(file, m.get("lastLine"), m.get("message", ""), m.get("extract", "")))
@@ -487,9 +485,17 @@ def check_links(start_url: str, workdir: Path) -> LinkReport:
 # Material's English interface strings (partials/languages/en.html) that a
 # Vietnamese page must not show, and the toc extension's default permalink title.
 ENGLISH_UI = [
-    "Skip to content", "Initializing search", "Type to start searching", "Back to top",
-    "Made with", "Permanent link", "Go to repository", "Edit this page",
-    "View source of this page", "No matching documents", "Table of contents",
+    "Skip to content",
+    "Initializing search",
+    "Type to start searching",
+    "Back to top",
+    "Made with",
+    "Permanent link",
+    "Go to repository",
+    "Edit this page",
+    "View source of this page",
+    "No matching documents",
+    "Table of contents",
 ]
 
 

@@ -23,11 +23,7 @@ def test_link_check_catches_a_broken_link_and_a_broken_anchor(tmp_path):
     config = checkers.make_throwaway_site(
         tmp_path / "project",
         {
-            "index.md": (
-                "# Trang thử\n\n"
-                "[Trang không có](khong-co/)\n\n"
-                "[Mục không có](khac.md#muc-khong-co)\n"
-            ),
+            "index.md": ("# Trang thử\n\n[Trang không có](khong-co/)\n\n[Mục không có](khac.md#muc-khong-co)\n"),
             "khac.md": "# Trang khác\n\n## Mục có\n",
         },
     )

@@ -4,7 +4,6 @@ on a phone."""
 from __future__ import annotations
 
 
-
 def test_each_navigation_tab_opens_its_section(page, site_url):
     page.goto(site_url, wait_until="networkidle")
     tabs = page.eval_on_selector_all(

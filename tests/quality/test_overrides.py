@@ -57,7 +57,9 @@ EXPECTED = {
     # only additions are checked.
     "partials/copyright.html": None,
     "partials/source.html": (
-        {'<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source" data-md-component="source">'},
+        {
+            '<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source" data-md-component="source">'
+        },
         {'<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source">'},
     ),
 }

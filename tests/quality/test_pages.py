@@ -22,11 +22,10 @@ def test_no_page_shows_english_interface_strings(site_dir):
 
 
 def test_page_checks_catch_a_missing_description_and_english_strings(tmp_path):
-    config = checkers.make_throwaway_site(
-        tmp_path / "project", {"index.md": "# Trang thử\n"}, theme_overrides=False
+    config = checkers.make_throwaway_site(tmp_path / "project", {"index.md": "# Trang thử\n"}, theme_overrides=False)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_description:", "# site_description:"), encoding="utf-8"
     )
-    config.write_text(config.read_text(encoding="utf-8").replace("site_description:", "# site_description:"),
-                      encoding="utf-8")
     site = checkers.build_site(config, tmp_path / "site")
     text = (site / "index.html").read_text(encoding="utf-8")
     assert any("meta description" in p for p in checkers.head_problems(text)), checkers.head_problems(text)

@@ -54,9 +54,7 @@ def search(page, site_url: str, query: str) -> list[str]:
         }""",
         timeout=15000,
     )
-    return page.eval_on_selector_all(
-        ".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"
-    )
+    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)")
 
 
 def result_pages(hrefs: list[str]) -> list[str]:
@@ -79,9 +77,16 @@ def test_search_finds_the_page(page, site_url, query, expected):
     )
 
 
-@pytest.mark.parametrize("marked, unmarked", [("đo lường", "do luong"), ("chuyển đổi số", "chuyen doi so"),
-                                              ("tuyên truyền", "tuyen truyen"), ("tham nhũng", "tham nhung"),
-                                              ("kiểm tra pháp chế", "kiem tra phap che")])
+@pytest.mark.parametrize(
+    "marked, unmarked",
+    [
+        ("đo lường", "do luong"),
+        ("chuyển đổi số", "chuyen doi so"),
+        ("tuyên truyền", "tuyen truyen"),
+        ("tham nhũng", "tham nhung"),
+        ("kiểm tra pháp chế", "kiem tra phap che"),
+    ],
+)
 def test_unmarked_query_finds_what_the_marked_one_finds(page, site_url, marked, unmarked):
     with_marks = result_pages(search(page, site_url, marked))
     without = result_pages(search(page, site_url, unmarked))

@@ -9,9 +9,7 @@ from quality import checkers
 def test_no_page_requests_a_third_party_host(browser, site_url, site_pages):
     offenders = checkers.third_party_requests(browser, site_url, site_pages)
     report = "\n".join(f"{page}: {', '.join(urls)}" for page, urls in offenders.items())
-    assert not offenders, (
-        f"{len(offenders)} of {len(site_pages)} pages request third-party hosts:\n{report}"
-    )
+    assert not offenders, f"{len(offenders)} of {len(site_pages)} pages request third-party hosts:\n{report}"
 
 
 def test_third_party_check_catches_an_external_image(browser, tmp_path):

@@ -23,7 +23,10 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 def git(repository: Path, *args: str) -> str:
     result = subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", *args],
-        cwd=repository, capture_output=True, text=True, check=True,
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 

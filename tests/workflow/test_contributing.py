@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPOSITORY
 from tdcplan.load import load_data
 
@@ -86,7 +85,7 @@ def loader_keys() -> set[str]:
         while depth:
             depth += {"(": 1, ")": -1}.get(source[end], 0)
             end += 1
-        for group in re.findall(r"\(([^()]*)\)", source[start:end - 1]):
+        for group in re.findall(r"\(([^()]*)\)", source[start : end - 1]):
             keys |= set(re.findall(r'"([a-z_]+)"', group))
     return keys
 

@@ -30,9 +30,16 @@ def test_schedule_partner_output_and_report_of_a_task(data_dirs):
     old, new = data_dirs
     plan = new / "plans" / "2026" / "plan.yml"
     edit(plan, TASK_2A_SCHEDULE, "    - Báo cáo tổng kết\n    schedule: Quý II và III/2026\n")
-    edit(plan, TASK_2A_PARTNERS, TASK_2A_PARTNERS.replace("- cac-phong-don-vi\n", "- cac-phong-don-vi\n    - van-phong-so\n"))
-    edit(new / "plans" / "2026" / "status.yml", "reports: []",
-         'reports:\n  - task: "2.a"\n    status: in_progress\n    as_of: 2026-06-30\n    note: Đã gửi báo cáo quý II.\n')
+    edit(
+        plan,
+        TASK_2A_PARTNERS,
+        TASK_2A_PARTNERS.replace("- cac-phong-don-vi\n", "- cac-phong-don-vi\n    - van-phong-so\n"),
+    )
+    edit(
+        new / "plans" / "2026" / "status.yml",
+        "reports: []",
+        'reports:\n  - task: "2.a"\n    status: in_progress\n    as_of: 2026-06-30\n    note: Đã gửi báo cáo quý II.\n',
+    )
     assert lines(old, new) == [
         "Kế hoạch năm 2026 — nhiệm vụ 2.a:",
         "  - Sản phẩm, dự kiến kết quả, mục 1: «Báo cáo» → «Báo cáo tổng kết».",
@@ -45,11 +52,18 @@ def test_schedule_partner_output_and_report_of_a_task(data_dirs):
 def test_lead_replaced_reference_added_and_correction(data_dirs):
     old, new = data_dirs
     plan = new / "plans" / "2026" / "plan.yml"
-    edit(plan, "    lead:\n    - chi-cuc-tdc\n" + TASK_2A_PARTNERS,
-         "    lead:\n    - phong-kiem-tra-phap-che\n" + TASK_2A_PARTNERS + "    - nghi-dinh-135-2021\n")
-    edit(new / "plans" / "2026" / "corrections.yml", "corrections:\n", "corrections:\n"
-         '  - task: "2.a"\n    field: outputs\n    original: Báo cáo\n    corrected: Báo cáo năm\n'
-         "    note: Thử nghiệm.\n    recorded: 2026-12-01\n")
+    edit(
+        plan,
+        "    lead:\n    - chi-cuc-tdc\n" + TASK_2A_PARTNERS,
+        "    lead:\n    - phong-kiem-tra-phap-che\n" + TASK_2A_PARTNERS + "    - nghi-dinh-135-2021\n",
+    )
+    edit(
+        new / "plans" / "2026" / "corrections.yml",
+        "corrections:\n",
+        "corrections:\n"
+        '  - task: "2.a"\n    field: outputs\n    original: Báo cáo\n    corrected: Báo cáo năm\n'
+        "    note: Thử nghiệm.\n    recorded: 2026-12-01\n",
+    )
     assert lines(old, new) == [
         "Kế hoạch năm 2026 — nhiệm vụ 2.a:",
         "  - Thêm đơn vị chủ trì: Phòng Kiểm tra – Pháp chế.",
@@ -68,8 +82,12 @@ def test_task_added_and_removed_and_registries(data_dirs):
     cut = text.rindex("\n  - letter: ")
     plan.write_text(text[:cut] + "\n", encoding="utf-8")
     last = load_data(old).plans[0].tasks[-1]
-    edit(new / "units.yml", "units:\n", "units:\n  - id: so-cong-thuong\n    name: Sở Công Thương\n"
-         "    short_name: Sở Công Thương\n    kind: organisation\n")
+    edit(
+        new / "units.yml",
+        "units:\n",
+        "units:\n  - id: so-cong-thuong\n    name: Sở Công Thương\n"
+        "    short_name: Sở Công Thương\n    kind: organisation\n",
+    )
     result = lines(old, new)
     assert f"Kế hoạch năm 2026 — nhiệm vụ {last.number}:" in result
     assert any(line.startswith(f"  - Bỏ nhiệm vụ {last.number}: «") for line in result), result
@@ -78,7 +96,11 @@ def test_task_added_and_removed_and_registries(data_dirs):
 
 def test_markdown_form_escapes_data(data_dirs):
     old, new = data_dirs
-    edit(new / "plans" / "2026" / "plan.yml", TASK_2A_SCHEDULE, "    - Báo cáo <script>x</script> *đậm*\n    schedule: Quý IV/2026\n")
+    edit(
+        new / "plans" / "2026" / "plan.yml",
+        TASK_2A_SCHEDULE,
+        "    - Báo cáo <script>x</script> *đậm*\n    schedule: Quý IV/2026\n",
+    )
     text = format_changes(diff_plan_data(load_data(old), load_data(new)), markdown=True)
     assert text.startswith("## Những thay đổi của kế hoạch\n")
     assert "### Kế hoạch năm 2026 — nhiệm vụ 2.a" in text
@@ -107,7 +129,11 @@ def make_repository(tmp_path: Path, data: Path) -> Path:
 
 def test_script_compares_two_commits(data_dirs, tmp_path):
     repository = make_repository(tmp_path, data_dirs[0])
-    edit(repository / "data" / "plans" / "2026" / "plan.yml", TASK_2A_SCHEDULE, "    - Báo cáo\n    schedule: Quý III/2026\n")
+    edit(
+        repository / "data" / "plans" / "2026" / "plan.yml",
+        TASK_2A_SCHEDULE,
+        "    - Báo cáo\n    schedule: Quý III/2026\n",
+    )
     git(repository, "commit", "-q", "-am", "Move 2.a to Q3")
     result = run_diff(repository / "data", "before", "HEAD")  # from a subfolder: the repository root is found
     assert result.returncode == 0, result.stderr
@@ -129,7 +155,11 @@ def test_script_bad_ref_is_a_clear_message(data_dirs, tmp_path):
 
 def test_script_invalid_data_at_a_ref_is_a_clear_message(data_dirs, tmp_path):
     repository = make_repository(tmp_path, data_dirs[0])
-    edit(repository / "data" / "plans" / "2026" / "plan.yml", TASK_2A_SCHEDULE, "    - Báo cáo\n    schedule: Quý V/2026\n")
+    edit(
+        repository / "data" / "plans" / "2026" / "plan.yml",
+        TASK_2A_SCHEDULE,
+        "    - Báo cáo\n    schedule: Quý V/2026\n",
+    )
     git(repository, "commit", "-q", "-am", "Broken schedule")
     result = run_diff(repository, "before", "HEAD")
     assert result.returncode == 2

@@ -9,13 +9,11 @@ repository (the ``site_dir`` fixture).
 from __future__ import annotations
 
 import posixpath
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPOSITORY
 from quality import checkers
 
@@ -51,7 +49,9 @@ def article(path: Path) -> BeautifulSoup:
 
 
 def switchers(path: Path) -> list:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("nav", attrs={"aria-label": SWITCHER})
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(
+        "nav", attrs={"aria-label": SWITCHER}
+    )
 
 
 def resolve(page: str, href: str) -> str:
@@ -69,12 +69,20 @@ def test_2026_task_pages_keep_their_content(site_dir, two_plan_site):
     assert len(tasks) == 24
     for slug in tasks:
         before, after = (article(s / "nhiem-vu" / slug / "index.html") for s in (site_dir, two_plan_site))
-        assert " ".join(str(after).split()) == " ".join(str(before).split()), f"task page nhiem-vu/{slug}/ changed when a 2027 plan was added"
+        assert " ".join(str(after).split()) == " ".join(str(before).split()), (
+            f"task page nhiem-vu/{slug}/ changed when a 2027 plan was added"
+        )
 
 
 def test_2027_pages_live_under_2027(two_plan_site):
-    expected = {"2027/index.html", "2027/nhom/index.html", "2027/nhom/1/index.html", "2027/nhom/2/index.html",
-                "2027/quy/index.html", "2027/tra-cuu/index.html"}
+    expected = {
+        "2027/index.html",
+        "2027/nhom/index.html",
+        "2027/nhom/1/index.html",
+        "2027/nhom/2/index.html",
+        "2027/quy/index.html",
+        "2027/tra-cuu/index.html",
+    }
     expected |= {f"2027/nhiem-vu/{slug}/index.html" for slug in TASKS_2027}
     expected |= {f"quy/2027-q{q}/index.html" for q in range(1, 5)}
     assert expected <= pages(two_plan_site)
@@ -103,7 +111,9 @@ def test_the_navigation_shows_the_primary_plan_only(two_plan_site):
 
 
 def test_a_plan_switcher_on_every_generated_page(two_plan_site):
-    hand_written = {p.relative_to(REPOSITORY / "docs").with_suffix("").as_posix() for p in (REPOSITORY / "docs").rglob("*.md")}
+    hand_written = {
+        p.relative_to(REPOSITORY / "docs").with_suffix("").as_posix() for p in (REPOSITORY / "docs").rglob("*.md")
+    }
     checked = 0
     for page in sorted(pages(two_plan_site)):
         stem = page.removesuffix("/index.html").removesuffix("index.html")
@@ -113,8 +123,11 @@ def test_a_plan_switcher_on_every_generated_page(two_plan_site):
         assert len(found) == 1, f"{page}: {len(found)} plan switchers"
         links = {resolve(page, a["href"]): a.get("aria-current") for a in found[0].find_all("a")}
         assert set(links) == {"/", "/2027/"}, f"{page}: {links}"
-        year = "2027" if page.startswith("2027/") or page.startswith("quy/2027") else (
-            None if page.startswith(("don-vi/", "van-ban/")) else "2026")
+        year = (
+            "2027"
+            if page.startswith("2027/") or page.startswith("quy/2027")
+            else (None if page.startswith(("don-vi/", "van-ban/")) else "2026")
+        )
         home = {"2026": "/", "2027": "/2027/"}.get(year)
         is_home = page in ("index.html", "2027/index.html")
         expected = {url: ("page" if is_home and url == home else "true" if url == home else None) for url in links}

@@ -9,9 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 import yaml
-
 from conftest import REPOSITORY, edit
 from tdcplan.feedback import ISSUE_FORM, TASK_FIELD, feedback_url
 from tdcplan.load import load_data
@@ -49,7 +47,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_version():
                 continue
             found += 1
             assert PINNED.match(match.group(1)), f"{path.name}: {line.strip()} is not pinned to a commit SHA"
-            assert match.group(2) and re.match(r"#\s*v\d+\.\d+\.\d+$", match.group(2)), f"{path.name}: {line.strip()} lacks «# vX.Y.Z»"
+            assert match.group(2) and re.match(r"#\s*v\d+\.\d+\.\d+$", match.group(2)), (
+                f"{path.name}: {line.strip()} lacks «# vX.Y.Z»"
+            )
     assert found >= 7
 
 
@@ -63,7 +63,9 @@ def test_checks_validate_build_test_keep_the_site_and_summarise_the_diff():
     assert "make test" in script
     assert re.search(r'scripts/diff_plan\.py --markdown "origin/\$BASE_REF" HEAD >> "\$GITHUB_STEP_SUMMARY"', script)
     assert uses(checks, "checks") == ["actions/checkout", "actions/cache", "actions/upload-artifact"]
-    upload = next(step for step in steps(checks, "checks") if step.get("uses", "").startswith("actions/upload-artifact"))
+    upload = next(
+        step for step in steps(checks, "checks") if step.get("uses", "").startswith("actions/upload-artifact")
+    )
     assert upload["with"]["name"] == "site" and upload["with"]["path"] == "site/"
     # The base branch reaches the script through the environment, never pasted into the shell line.
     assert "${{" not in script
@@ -87,8 +89,12 @@ def test_publishing_needs_every_check_and_only_the_deploy_job_may_write_pages():
     assert job["needs"] == "checks"
     assert job["permissions"] == {"pages": "write", "id-token": "write"}
     assert job["environment"]["name"] == "github-pages"
-    assert uses(deploy, "deploy") == ["actions/download-artifact", "actions/configure-pages",
-                                      "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert uses(deploy, "deploy") == [
+        "actions/download-artifact",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
     assert steps(deploy, "deploy")[0]["with"]["name"] == "site"  # the very site the checks built
 
 
@@ -133,13 +139,20 @@ def test_every_task_page_links_to_feedback(site_dir):
 
 
 def yamllint(*paths: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "yamllint", "--strict", "-c", str(REPOSITORY / ".yamllint.yml"),
-                           *map(str, paths)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPOSITORY / ".yamllint.yml"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_yamllint_passes_on_data_and_github_files():
-    result = yamllint(REPOSITORY / "data", REPOSITORY / ".github", REPOSITORY / ".pre-commit-config.yaml",
-                      REPOSITORY / "tests" / "fixtures")
+    result = yamllint(
+        REPOSITORY / "data",
+        REPOSITORY / ".github",
+        REPOSITORY / ".pre-commit-config.yaml",
+        REPOSITORY / "tests" / "fixtures",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -153,10 +166,17 @@ def test_yamllint_catches_a_broken_file(tmp_path):
 def test_validator_annotates_a_pull_request_on_the_faulty_line(tmp_path):
     shutil.copytree(REPOSITORY / "data", tmp_path / "data")
     edit(tmp_path / "data" / "plans" / "2026" / "plan.yml", "schedule: Quý IV/2026", "schedule: Quý 4/2026")
-    line = next(i for i, text in enumerate((tmp_path / "data/plans/2026/plan.yml").read_text(encoding="utf-8").splitlines(), 1)
-                if "Quý 4/2026" in text)
-    result = subprocess.run([sys.executable, str(REPOSITORY / "scripts" / "validate.py"), "data", "--github"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    line = next(
+        i
+        for i, text in enumerate((tmp_path / "data/plans/2026/plan.yml").read_text(encoding="utf-8").splitlines(), 1)
+        if "Quý 4/2026" in text
+    )
+    result = subprocess.run(
+        [sys.executable, str(REPOSITORY / "scripts" / "validate.py"), "data", "--github"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert f"::error file=data/plans/2026/plan.yml,line={line}::task 2.a: " in result.stdout
 
@@ -166,7 +186,9 @@ def test_pre_commit_runs_yamllint_and_the_validator():
     repos = {repo["repo"]: repo for repo in config["repos"]}
     lint = repos["https://github.com/adrienverge/yamllint"]
     assert re.fullmatch(r"v\d+\.\d+\.\d+", lint["rev"]) and lint["hooks"][0]["id"] == "yamllint"
-    requirement = next(l for l in (REPOSITORY / "requirements.txt").read_text().splitlines() if l.startswith("yamllint=="))
+    requirement = next(
+        line for line in (REPOSITORY / "requirements.txt").read_text().splitlines() if line.startswith("yamllint==")
+    )
     assert requirement == f"yamllint=={lint['rev'][1:]}", "pre-commit and requirements.txt pin the same yamllint"
     local = repos["local"]["hooks"][0]
     assert "scripts/validate.py" in local["entry"] and local["pass_filenames"] is False

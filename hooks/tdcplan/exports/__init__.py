@@ -40,25 +40,48 @@ class Export:
 
 def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> list[Export]:
     """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
+
     def at(name: str) -> str:
         return addresses.data_file(plan, name)
 
     files = [
         Export(at(JSON_FILE), plan_json(plan, addresses), "Danh mục nhiệm vụ (JSON)", "JSON", "main"),
-        Export(at(SCHEMA_FILE), schema_json(addresses.absolute(at(SCHEMA_FILE))),
-               "Lược đồ của tệp JSON (JSON Schema 2020-12)", "JSON Schema", "main"),
-        Export(at(CSV_FILE), plan_csv(plan, addresses), "Danh mục nhiệm vụ (bảng tính CSV)", "CSV (UTF-8, có BOM)", "main"),
+        Export(
+            at(SCHEMA_FILE),
+            schema_json(addresses.absolute(at(SCHEMA_FILE))),
+            "Lược đồ của tệp JSON (JSON Schema 2020-12)",
+            "JSON Schema",
+            "main",
+        ),
+        Export(
+            at(CSV_FILE), plan_csv(plan, addresses), "Danh mục nhiệm vụ (bảng tính CSV)", "CSV (UTF-8, có BOM)", "main"
+        ),
         Export(at(PLAN_FILE), plan_calendar(plan, addresses), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
-        Export(at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"),
+        Export(
+            at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"
+        ),
     ]
     files += [
-        Export(at(f"don-vi/{unit.id}.ics"), unit_calendar(plan, unit, addresses),
-               f"Lịch hạn nhiệm vụ: {unit.name}", "iCalendar", "unit", unit=unit)
-        for unit in units.values() if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit)
+        Export(
+            at(f"don-vi/{unit.id}.ics"),
+            unit_calendar(plan, unit, addresses),
+            f"Lịch hạn nhiệm vụ: {unit.name}",
+            "iCalendar",
+            "unit",
+            unit=unit,
+        )
+        for unit in units.values()
+        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit)
     ]
     files += [
-        Export(at(f"quy/{plan.year}-q{q}.ics"), quarter_calendar(plan, q, addresses),
-               f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}", "iCalendar", "quarter", quarter=q)
+        Export(
+            at(f"quy/{plan.year}-q{q}.ics"),
+            quarter_calendar(plan, q, addresses),
+            f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}",
+            "iCalendar",
+            "quarter",
+            quarter=q,
+        )
         for q in range(1, 5)
     ]
     return files

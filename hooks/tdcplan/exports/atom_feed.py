@@ -38,19 +38,27 @@ def changes(plan: Plan) -> list[Change]:
     found: list[Change] = []
     for task in plan.tasks:
         for index, correction in enumerate(task.corrections, start=1):
-            found.append(Change(
-                task, correction.recorded, f"dinh-chinh-{index}",
-                f"Nhiệm vụ {task.number}: đính chính «{correction.original}» thành «{correction.corrected}»",
-                f"Mục {FIELD_NAMES.get(correction.field, correction.field)} của nhiệm vụ {task.number}: "
-                f"bản gốc ghi «{correction.original}», trang hiển thị «{correction.corrected}». {correction.note}",
-            ))
+            found.append(
+                Change(
+                    task,
+                    correction.recorded,
+                    f"dinh-chinh-{index}",
+                    f"Nhiệm vụ {task.number}: đính chính «{correction.original}» thành «{correction.corrected}»",
+                    f"Mục {FIELD_NAMES.get(correction.field, correction.field)} của nhiệm vụ {task.number}: "
+                    f"bản gốc ghi «{correction.original}», trang hiển thị «{correction.corrected}». {correction.note}",
+                )
+            )
         for report in task.reports:
             note = f" {report.note}" if report.note else ""
-            found.append(Change(
-                task, report.as_of, f"bao-cao-{report.as_of.isoformat()}",
-                f"Nhiệm vụ {task.number}: {report.label} (báo cáo ngày {format_date(report.as_of)})",
-                f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}",
-            ))
+            found.append(
+                Change(
+                    task,
+                    report.as_of,
+                    f"bao-cao-{report.as_of.isoformat()}",
+                    f"Nhiệm vụ {task.number}: {report.label} (báo cáo ngày {format_date(report.as_of)})",
+                    f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}",
+                )
+            )
     return sorted(found, key=lambda change: change.day, reverse=True)  # stable sort keeps plan order
 
 
@@ -78,13 +86,25 @@ def plan_feed(plan: Plan, addresses: Addresses) -> bytes:
     _text(feed, "updated", _timestamp(newest))
     author = ET.SubElement(feed, "author")
     _text(author, "name", plan.issuer)
-    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
-                                 "href": addresses.absolute(addresses.data_file(plan, FEED_FILE))})
-    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
-                                 "href": addresses.absolute(addresses.layout.open_data(plan))})
+    ET.SubElement(
+        feed,
+        "link",
+        {
+            "rel": "self",
+            "type": "application/atom+xml",
+            "href": addresses.absolute(addresses.data_file(plan, FEED_FILE)),
+        },
+    )
+    ET.SubElement(
+        feed,
+        "link",
+        {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.layout.open_data(plan))},
+    )
     for change in entries:
         entry = ET.SubElement(feed, "entry")
-        _text(entry, "id", _tag(addresses, change.day, f"ke-hoach-{plan.year}/nhiem-vu/{change.task.slug}/{change.key}"))
+        _text(
+            entry, "id", _tag(addresses, change.day, f"ke-hoach-{plan.year}/nhiem-vu/{change.task.slug}/{change.key}")
+        )
         _text(entry, "title", change.title)
         _text(entry, "updated", _timestamp(change.day))
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": addresses.task_url(change.task)})

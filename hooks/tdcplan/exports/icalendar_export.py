@@ -50,7 +50,9 @@ def unit_role(task: Task, unit: Unit) -> str:
 
 def unit_events(plan: Plan, unit: Unit) -> list[DueEvent]:
     """The due dates of tasks ``unit`` leads or coordinates, with its role."""
-    return [DueEvent(e.task, e.key, e.day, unit_role(e.task, unit)) for e in plan_events(plan) if unit_role(e.task, unit)]
+    return [
+        DueEvent(e.task, e.key, e.day, unit_role(e.task, unit)) for e in plan_events(plan) if unit_role(e.task, unit)
+    ]
 
 
 def quarter_events(plan: Plan, quarter: int) -> list[DueEvent]:
@@ -61,7 +63,7 @@ def quarter_events(plan: Plan, quarter: int) -> list[DueEvent]:
 def stamp(plan: Plan) -> dt.datetime:
     """DTSTAMP: the latest change in the data (1 January of the plan's year when nothing is recorded)."""
     day = plan.last_change or dt.date(plan.year, 1, 1)
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def _timezone() -> Timezone:
@@ -122,10 +124,19 @@ def plan_calendar(plan: Plan, addresses: Addresses) -> bytes:
 
 
 def unit_calendar(plan: Plan, unit: Unit, addresses: Addresses) -> bytes:
-    return calendar(plan, addresses, f"Kế hoạch TĐC {plan.year}: {unit.short_name}", unit_events(plan, unit),
-                    uid_suffix=f"-{unit.id}")
+    return calendar(
+        plan,
+        addresses,
+        f"Kế hoạch TĐC {plan.year}: {unit.short_name}",
+        unit_events(plan, unit),
+        uid_suffix=f"-{unit.id}",
+    )
 
 
 def quarter_calendar(plan: Plan, quarter: int, addresses: Addresses) -> bytes:
-    return calendar(plan, addresses, f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}",
-                    quarter_events(plan, quarter))
+    return calendar(
+        plan,
+        addresses,
+        f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}",
+        quarter_events(plan, quarter),
+    )

@@ -20,10 +20,12 @@ def _dump(value: Any) -> bytes:
 
 def plan_json(plan: Plan, addresses: Addresses) -> bytes:
     """The open-data file: ``{"plan": {...}, "tasks": [...]}`` in plan order."""
-    return _dump({
-        "plan": plan_record(plan, addresses),
-        "tasks": [task_record(task, addresses) for task in plan.tasks],
-    })
+    return _dump(
+        {
+            "plan": plan_record(plan, addresses),
+            "tasks": [task_record(task, addresses) for task in plan.tasks],
+        }
+    )
 
 
 def schema_json(schema_url: str) -> bytes:

@@ -31,8 +31,10 @@ def _object(properties: dict[str, Any], description: str) -> dict[str, Any]:
     }
 
 
-_UNIT = _object({"id": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "name": _TEXT},
-                "A unit of the registry: its id (its page is /don-vi/<id>/) and its canonical name.")
+_UNIT = _object(
+    {"id": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "name": _TEXT},
+    "A unit of the registry: its id (its page is /don-vi/<id>/) and its canonical name.",
+)
 _REPORT = _object(
     {
         "code": {"enum": [c for c in _STATUS_CODES if c != StatusCode.NOT_REPORTED.value]},
@@ -50,7 +52,11 @@ def schema(schema_url: str) -> dict[str, Any]:
         {
             "id": {"type": "string", "pattern": r"^[0-9]+\.[a-zđ]$", "description": "Number as printed, e.g. 2.đ"},
             "group": _object({"number": {"type": "integer", "minimum": 1}, "title": _TEXT}, "The task's group."),
-            "content": {**_TEXTS, "minItems": 1, "description": "Paragraphs as the site shows them (after corrections)."},
+            "content": {
+                **_TEXTS,
+                "minItems": 1,
+                "description": "Paragraphs as the site shows them (after corrections).",
+            },
             "content_official": {**_TEXTS, "minItems": 1, "description": "Paragraphs as officially printed."},
             "outputs": {**_TEXTS, "description": "Expected products/results (after corrections)."},
             "outputs_official": {**_TEXTS, "description": "Expected products/results as officially printed."},
@@ -58,8 +64,11 @@ def schema(schema_url: str) -> dict[str, Any]:
                 {
                     "text": _TEXT,
                     "kind": {"enum": [kind.value for kind in ScheduleKind]},
-                    "quarters": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 4},
-                                 "uniqueItems": True},
+                    "quarters": {
+                        "type": "array",
+                        "items": {"type": "integer", "minimum": 1, "maximum": 4},
+                        "uniqueItems": True,
+                    },
                     "due": {"type": "array", "items": _DATE},
                 },
                 "The official wording, its kind, the quarters it covers and the due dates it names.",
@@ -68,16 +77,25 @@ def schema(schema_url: str) -> dict[str, Any]:
             "partners": {"type": "array", "items": _UNIT},
             "references": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]+$"}},
             "status": _object(
-                {"code": {"enum": _STATUS_CODES}, "label": _TEXT, "as_of": _DATE_OR_NULL,
-                 "note": {"type": ["string", "null"]}},
+                {
+                    "code": {"enum": _STATUS_CODES},
+                    "label": _TEXT,
+                    "as_of": _DATE_OR_NULL,
+                    "note": {"type": ["string", "null"]},
+                },
                 "The latest progress report (code not_reported and as_of null until one is made).",
             ),
             "reports": {"type": "array", "items": _REPORT},
             "corrections": {
                 "type": "array",
                 "items": _object(
-                    {"field": {"enum": ["content", "outputs"]}, "original": _TEXT, "corrected": _TEXT,
-                     "note": _TEXT, "recorded": _DATE},
+                    {
+                        "field": {"enum": ["content", "outputs"]},
+                        "original": _TEXT,
+                        "corrected": _TEXT,
+                        "note": _TEXT,
+                        "recorded": _DATE,
+                    },
                     "An evident typo of the source, corrected by the site.",
                 ),
             },
@@ -105,6 +123,7 @@ def schema(schema_url: str) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_url,
         "title": "Danh mục nhiệm vụ (open data)",
-        **_object({"plan": plan, "tasks": {"type": "array", "items": task}},
-                  "The plan's task list, tasks in plan order."),
+        **_object(
+            {"plan": plan, "tasks": {"type": "array", "items": task}}, "The plan's task list, tasks in plan order."
+        ),
     }

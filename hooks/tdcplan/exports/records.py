@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Any
 
 from ..model import Plan, Task, Unit
-from ..wording import quarter_bounds
 from ..schedule import ScheduleKind
+from ..wording import quarter_bounds
 from .addresses import Addresses
 
 

@@ -28,9 +28,16 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
     pages: list[GeneratedPage | GeneratedAsset] = []
     for plan in site.plans:
         open_data_page, data_files = open_data_outputs(site, plan)
-        plan_pages = [home_page(site, plan, extra_links=home_links(site, plan)), *task_pages(site, plan),
-                      *group_pages(site, plan), *quarter_pages(site, plan), *index_pages(site, plan),
-                      explorer_page(site, plan), open_data_page, print_table_page(site, plan)]
+        plan_pages = [
+            home_page(site, plan, extra_links=home_links(site, plan)),
+            *task_pages(site, plan),
+            *group_pages(site, plan),
+            *quarter_pages(site, plan),
+            *index_pages(site, plan),
+            explorer_page(site, plan),
+            open_data_page,
+            print_table_page(site, plan),
+        ]
         pages.extend(plan_pages)
         pages.append(explorer_asset(site, plan))
         pages.extend(data_files)

@@ -9,11 +9,11 @@ from typing import Any
 import jinja2
 import yaml
 
+from .. import wording
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
 from ..urls import SiteLayout, page_url, relative_link
-from .. import wording
 
 
 @dataclass

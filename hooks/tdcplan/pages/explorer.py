@@ -35,10 +35,18 @@ def explorer_page(site: SiteContext, plan: Plan) -> GeneratedPage:
     # source-relative path of the JSON is also its URL-relative path.
     data_href = relative_link(src_uri, explorer_data_uri(site, plan))
     heading = f"Tra cứu nhiệm vụ năm {plan.year}"
-    return GeneratedPage(src_uri, page.render(
-        "explorer.md.j2",
-        {"title": heading, "description": f"Tra cứu {len(plan.tasks)} nhiệm vụ năm {plan.year} theo nhóm, đơn vị, quý và tình trạng."},
-        heading=heading, plan=plan,
-        data_href=Trusted(escape_html(data_href)),
-        root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
-    ), edit_path=plan.location.path)
+    return GeneratedPage(
+        src_uri,
+        page.render(
+            "explorer.md.j2",
+            {
+                "title": heading,
+                "description": f"Tra cứu {len(plan.tasks)} nhiệm vụ năm {plan.year} theo nhóm, đơn vị, quý và tình trạng.",
+            },
+            heading=heading,
+            plan=plan,
+            data_href=Trusted(escape_html(data_href)),
+            root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
+        ),
+        edit_path=plan.location.path,
+    )

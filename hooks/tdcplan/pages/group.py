@@ -15,13 +15,19 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     for index, group in enumerate(groups):
         src_uri = site.layout.group(group, plan.year)
         page = PageWriter(site, src_uri)
-        yield GeneratedPage(src_uri, page.render(
-            "group.md.j2",
-            {
-                "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
-                "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
-            },
-            group=group, plan=plan, plan_title=plan_title(plan),
-            previous=groups[index - 1] if index > 0 else None,
-            next=groups[index + 1] if index + 1 < len(groups) else None,
-        ), edit_path=group.location.path)
+        yield GeneratedPage(
+            src_uri,
+            page.render(
+                "group.md.j2",
+                {
+                    "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
+                    "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
+                },
+                group=group,
+                plan=plan,
+                plan_title=plan_title(plan),
+                previous=groups[index - 1] if index > 0 else None,
+                next=groups[index + 1] if index + 1 < len(groups) else None,
+            ),
+            edit_path=group.location.path,
+        )

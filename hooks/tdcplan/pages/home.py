@@ -33,15 +33,24 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
     page = PageWriter(site, src_uri)
     units = [(u, len(plan.tasks_led_by(u)), len(plan.tasks_coordinated_by(u))) for u in site.data.units.values()]
     heading = f"Kế hoạch tiêu chuẩn, đo lường, chất lượng năm {plan.year}"
-    return GeneratedPage(src_uri, page.render(
-        "home.md.j2",
-        {
-            "title": heading,
-            "description": f"{plan.issuer}: {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm "
-                           f"{plan.year} — nội dung, đơn vị chủ trì, phối hợp và thời gian thực hiện theo quý.",
-        },
-        heading=heading, plan=plan, plan_title=plan_title(plan), parent_plan=parent_plan_wording(plan),
-        timeline=Trusted(timeline_svg(plan.tasks, plan.year)), quarter_mark=quarter_mark, units=units,
-        explorer_url=page.href(site.layout.explorer(plan)),
-        extra_links=extra_links,
-    ), edit_path=plan.location.path)
+    return GeneratedPage(
+        src_uri,
+        page.render(
+            "home.md.j2",
+            {
+                "title": heading,
+                "description": f"{plan.issuer}: {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm "
+                f"{plan.year} — nội dung, đơn vị chủ trì, phối hợp và thời gian thực hiện theo quý.",
+            },
+            heading=heading,
+            plan=plan,
+            plan_title=plan_title(plan),
+            parent_plan=parent_plan_wording(plan),
+            timeline=Trusted(timeline_svg(plan.tasks, plan.year)),
+            quarter_mark=quarter_mark,
+            units=units,
+            explorer_url=page.href(site.layout.explorer(plan)),
+            extra_links=extra_links,
+        ),
+        edit_path=plan.location.path,
+    )

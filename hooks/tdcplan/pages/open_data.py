@@ -29,15 +29,24 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
     ("tasks[].content_official", "Nội dung thực hiện đúng nguyên văn bản gốc"),
     ("tasks[].outputs", "Sản phẩm, dự kiến kết quả, mỗi mục một phần tử (đã áp dụng đính chính)"),
     ("tasks[].outputs_official", "Sản phẩm, dự kiến kết quả đúng nguyên văn bản gốc"),
-    ("tasks[].schedule", "Thời gian: text (nguyên văn), kind (quarters, months, ongoing, on_request), "
-                         "quarters (các quý 1–4; thường xuyên: cả bốn; theo yêu cầu: không có), "
-                         "due (các ngày đến hạn; không có với nhiệm vụ thường xuyên hoặc theo yêu cầu)"),
+    (
+        "tasks[].schedule",
+        "Thời gian: text (nguyên văn), kind (quarters, months, ongoing, on_request), "
+        "quarters (các quý 1–4; thường xuyên: cả bốn; theo yêu cầu: không có), "
+        "due (các ngày đến hạn; không có với nhiệm vụ thường xuyên hoặc theo yêu cầu)",
+    ),
     ("tasks[].lead, tasks[].partners", "Đơn vị chủ trì, phối hợp: id (trang /don-vi/<id>/) và name (tên chuẩn)"),
     ("tasks[].references", "Mã các chương trình, văn bản được dẫn chiếu (trang /van-ban/<mã>/)"),
-    ("tasks[].status", "Tình trạng mới nhất: code (not_reported, in_progress, done, delayed), label, "
-                       "as_of (ngày báo cáo, null nếu chưa có), note"),
+    (
+        "tasks[].status",
+        "Tình trạng mới nhất: code (not_reported, in_progress, done, delayed), label, "
+        "as_of (ngày báo cáo, null nếu chưa có), note",
+    ),
     ("tasks[].reports", "Mọi báo cáo tiến độ, cũ trước mới sau"),
-    ("tasks[].corrections", "Đính chính: field (content hoặc outputs), original, corrected, note, recorded (ngày ghi nhận)"),
+    (
+        "tasks[].corrections",
+        "Đính chính: field (content hoặc outputs), original, corrected, note, recorded (ngày ghi nhận)",
+    ),
     ("tasks[].url", "Đường dẫn trang của nhiệm vụ tính từ gốc trang, ví dụ «/nhiem-vu/2-dd/»"),
 )
 
@@ -69,17 +78,21 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
     heading = f"Dữ liệu mở của kế hoạch năm {plan.year}"
     content = page.render(
         "open_data.md.j2",
-        {"title": heading,
-         "description": f"Tải danh mục {len(plan.tasks)} nhiệm vụ năm {plan.year} dưới dạng JSON, CSV, lịch iCalendar "
-                        f"và tin cập nhật Atom; mô tả các trường dữ liệu."},
-        heading=heading, plan=plan,
+        {
+            "title": heading,
+            "description": f"Tải danh mục {len(plan.tasks)} nhiệm vụ năm {plan.year} dưới dạng JSON, CSV, lịch iCalendar "
+            f"và tin cập nhật Atom; mô tả các trường dữ liệu.",
+        },
+        heading=heading,
+        plan=plan,
         main_files=[row(e, e.title) for e in exports if e.kind == "main"],
         unit_files=[row(e, e.unit.name) for e in exports if e.kind == "unit" and e.unit],
         quarter_files=[row(e, e.title) for e in exports if e.kind == "quarter"],
         last_change=format_date(plan.last_change) if plan.last_change else None,
         json_url=_python_literal(addresses.absolute(addresses.data_file(plan, JSON_FILE))),
         csv_url=_python_literal(addresses.absolute(addresses.data_file(plan, CSV_FILE))),
-        json_fields=JSON_FIELDS, csv_columns=CSV_COLUMNS,
+        json_fields=JSON_FIELDS,
+        csv_columns=CSV_COLUMNS,
         print_link=page.link_to(site.layout.print_table(plan), "bản in của bảng danh mục"),
     )
     assets = [GeneratedAsset(export.src_uri, export.content) for export in exports]
@@ -90,8 +103,12 @@ def home_links(site: SiteContext, plan: Plan) -> list[Trusted]:
     """The home page's links to the open data and the printable table (Markdown list items)."""
     page = PageWriter(site, site.layout.plan_home(plan))
     return [
-        Trusted(page.link_to(site.layout.open_data(plan), "Dữ liệu mở")
-                + ": tải danh mục dạng JSON, CSV, lịch iCalendar và tin cập nhật."),
-        Trusted(page.link_to(site.layout.print_table(plan), "Bản in")
-                + ": bảng danh mục nhiệm vụ như Phụ lục gốc, để in khổ A4 ngang."),
+        Trusted(
+            page.link_to(site.layout.open_data(plan), "Dữ liệu mở")
+            + ": tải danh mục dạng JSON, CSV, lịch iCalendar và tin cập nhật."
+        ),
+        Trusted(
+            page.link_to(site.layout.print_table(plan), "Bản in")
+            + ": bảng danh mục nhiệm vụ như Phụ lục gốc, để in khổ A4 ngang."
+        ),
     ]

@@ -29,8 +29,7 @@ def plan_switcher_html(site: SiteContext, src_uri: str) -> str:
         else:
             state = ""
         links.append(f'<a href="{page.href(home)}"{state}>Năm {escape_html(str(plan.year))}</a>')
-    return (f'<nav class="tdc-plan-switcher" aria-label="{LABEL}">\n'
-            f"<p>Kế hoạch: {' · '.join(links)}</p>\n</nav>\n\n")
+    return f'<nav class="tdc-plan-switcher" aria-label="{LABEL}">\n<p>Kế hoạch: {" · ".join(links)}</p>\n</nav>\n\n'
 
 
 def add_plan_switcher(site: SiteContext, outputs: list[GeneratedPage | GeneratedAsset]) -> None:

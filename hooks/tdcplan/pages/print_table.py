@@ -41,22 +41,29 @@ def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
     page = PageWriter(site, src_uri)
     corrections = [
         (task.number, FIELD_COLUMNS[correction.field], correction)
-        for task in plan.tasks for correction in task.corrections
+        for task in plan.tasks
+        for correction in task.corrections
     ]
     heading = f"Bản in danh mục nhiệm vụ năm {plan.year}"
-    return GeneratedPage(src_uri, page.render(
-        "print_table.md.j2",
-        {
-            "title": heading,
-            "description": f"Bảng {plan.appendix.lower()} «{plan.title}» để in khổ A4 ngang, đúng bố cục bản gốc.",
-            "hide": ["navigation", "toc"],
-            "search": {"exclude": True},  # the task pages already carry this text in the search index
-        },
-        heading=heading, plan=plan, columns=COLUMNS,
-        groups=[(group, [print_row(task) for task in group.tasks]) for group in plan.groups],
-        issued_with=f"(Ban hành kèm theo {plan.parent.as_printed} của {plan.issuer})",
-        corrections=corrections,
-        page_address=site.absolute_url(src_uri),
-        last_change=format_date(plan.last_change) if plan.last_change else None,
-        open_data_link=page.link_to(site.layout.open_data(plan), "dữ liệu mở"),
-    ), edit_path=plan.location.path)
+    return GeneratedPage(
+        src_uri,
+        page.render(
+            "print_table.md.j2",
+            {
+                "title": heading,
+                "description": f"Bảng {plan.appendix.lower()} «{plan.title}» để in khổ A4 ngang, đúng bố cục bản gốc.",
+                "hide": ["navigation", "toc"],
+                "search": {"exclude": True},  # the task pages already carry this text in the search index
+            },
+            heading=heading,
+            plan=plan,
+            columns=COLUMNS,
+            groups=[(group, [print_row(task) for task in group.tasks]) for group in plan.groups],
+            issued_with=f"(Ban hành kèm theo {plan.parent.as_printed} của {plan.issuer})",
+            corrections=corrections,
+            page_address=site.absolute_url(src_uri),
+            last_change=format_date(plan.last_change) if plan.last_change else None,
+            open_data_link=page.link_to(site.layout.open_data(plan), "dữ liệu mở"),
+        ),
+        edit_path=plan.location.path,
+    )

@@ -22,13 +22,21 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             ("Nhiệm vụ thực hiện theo yêu cầu", listing.on_request, "Không có nhiệm vụ thực hiện theo yêu cầu."),
         ]
         name = quarter_name(quarter, plan.year)
-        yield GeneratedPage(src_uri, page.render(
-            "quarter.md.j2",
-            {
-                "title": name,
-                "description": f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng trong {name}: {len(listing.scheduled)} "
-                               f"có lịch trong quý, {len(listing.ongoing)} thường xuyên, {len(listing.on_request)} theo yêu cầu.",
-            },
-            listing=listing, year=plan.year, start=start, end=end, sections=sections,
-            explorer_url=page.url_of(site.layout.explorer(plan)),
-        ), edit_path=plan.location.path)
+        yield GeneratedPage(
+            src_uri,
+            page.render(
+                "quarter.md.j2",
+                {
+                    "title": name,
+                    "description": f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng trong {name}: {len(listing.scheduled)} "
+                    f"có lịch trong quý, {len(listing.ongoing)} thường xuyên, {len(listing.on_request)} theo yêu cầu.",
+                },
+                listing=listing,
+                year=plan.year,
+                start=start,
+                end=end,
+                sections=sections,
+                explorer_url=page.url_of(site.layout.explorer(plan)),
+            ),
+            edit_path=plan.location.path,
+        )

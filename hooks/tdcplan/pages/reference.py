@@ -14,12 +14,20 @@ def reference_pages(site: SiteContext) -> Iterator[GeneratedPage]:
         page = PageWriter(site, src_uri)
         citing = [(plan, plan.tasks_citing(reference)) for plan in reversed(site.plans)]
         numbers = ", ".join(task.number for _, tasks in citing for task in tasks) or "không có"
-        yield GeneratedPage(src_uri, page.render(
-            "reference.md.j2",
-            {
-                "title": reference.title,
-                "description": shorten(f"{reference.title} ({reference.kind}) — nhiệm vụ dẫn chiếu: {numbers}. "
-                                       f"{reference.description}", 155),
-            },
-            reference=reference, citing=citing,
-        ), edit_path=reference.location.path)
+        yield GeneratedPage(
+            src_uri,
+            page.render(
+                "reference.md.j2",
+                {
+                    "title": reference.title,
+                    "description": shorten(
+                        f"{reference.title} ({reference.kind}) — nhiệm vụ dẫn chiếu: {numbers}. "
+                        f"{reference.description}",
+                        155,
+                    ),
+                },
+                reference=reference,
+                citing=citing,
+            ),
+            edit_path=reference.location.path,
+        )

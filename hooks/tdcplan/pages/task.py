@@ -106,8 +106,11 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             quarter_links=quarter_links,
             related_by_lead=_related_links(page, related_lead, site.layout.unit(task.lead[0]), "xem trang đơn vị"),
             related_by_reference=_related_links(
-                page, related_reference, site.layout.reference(task.references[0]) if task.references else "",
-                "xem trang văn bản"),
+                page,
+                related_reference,
+                site.layout.reference(task.references[0]) if task.references else "",
+                "xem trang văn bản",
+            ),
             source_url=source_url,
             source_link=Trusted(f"[xem tệp trên kho mã nguồn]({source_url})") if source_url else None,
             previous=tasks[index - 1] if index > 0 else None,

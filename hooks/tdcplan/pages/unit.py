@@ -33,7 +33,9 @@ def quarter_sections(tasks: tuple[Task, ...], year: int) -> list[tuple[str, tupl
         (quarter_name(q, year), scheduled_in(tasks, q), "Không có nhiệm vụ có lịch trong quý này.") for q in range(1, 5)
     ]
     sections.append(("Thường xuyên (cả năm)", of_kind(tasks, ScheduleKind.ONGOING), "Không có nhiệm vụ thường xuyên."))
-    sections.append(("Theo yêu cầu", of_kind(tasks, ScheduleKind.ON_REQUEST), "Không có nhiệm vụ thực hiện theo yêu cầu."))
+    sections.append(
+        ("Theo yêu cầu", of_kind(tasks, ScheduleKind.ON_REQUEST), "Không có nhiệm vụ thực hiện theo yêu cầu.")
+    )
     return [section for section in sections if section[1]]
 
 
@@ -51,9 +53,16 @@ def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
         src_uri = site.layout.unit(unit)
         page = PageWriter(site, src_uri)
         views = [unit_view(unit, plan) for plan in reversed(site.plans)]  # newest plan first
-        counts = "; ".join(f"năm {v.plan.year}: chủ trì {len(v.led)}, phối hợp {len(v.coordinated)} nhiệm vụ" for v in views)
-        yield GeneratedPage(src_uri, page.render(
-            "unit.md.j2",
-            {"title": unit.name, "description": f"{unit.name} — {counts}."},
-            unit=unit, plans=views,
-        ), edit_path=unit.location.path)
+        counts = "; ".join(
+            f"năm {v.plan.year}: chủ trì {len(v.led)}, phối hợp {len(v.coordinated)} nhiệm vụ" for v in views
+        )
+        yield GeneratedPage(
+            src_uri,
+            page.render(
+                "unit.md.j2",
+                {"title": unit.name, "description": f"{unit.name} — {counts}."},
+                unit=unit,
+                plans=views,
+            ),
+            edit_path=unit.location.path,
+        )
