@@ -32,6 +32,7 @@ from .model import (
     Unit,
     UnitKind,
 )
+from .plausibility import official_occurrences, record_date
 from .problems import PlanDataError, Problem
 from .registry import UnitNames, name_key
 from .schedule import ScheduleError, parse_schedule
@@ -74,7 +75,7 @@ class _DataReader:
 
     def read(self, path: Path) -> tuple[object, FieldReader]:
         shown = self.shown_as(path)
-        content, problems = read_yaml(path, shown)
+        content, problems = read_yaml(path, shown, inside=self.data_dir)
         self.problems += problems
         return content, FieldReader(shown, self.problems)
 
@@ -375,7 +376,7 @@ class _DataReader:
 
     def records(self, path: Path, key: str) -> tuple[list[tuple[LocatedMap, int]], FieldReader] | None:
         """The entries under ``key`` of an optional per-plan file."""
-        if not path.exists():
+        if not os.path.lexists(path):  # a dangling link is reported, not taken for «no file»
             return None
         content, fields = self.read(path)
         if content is None:
@@ -409,23 +410,25 @@ class _DataReader:
             original = fields.text(item, "original", f"{what}: «original»")
             corrected = fields.text(item, "corrected", f"{what}: «corrected»")
             note = fields.text(item, "note", f"{what}: «note»")
-            recorded = fields.date(item, "recorded", f"{what}: «recorded»")
+            recorded = record_date(fields, item, "recorded", f"{what}: «recorded»", plan)
             if None in (task, field, original, corrected, note, recorded):
                 continue
             if original == corrected:
                 fields.problem(item.line_of("corrected"), f"{what}: «corrected» is the same as «original»")
                 continue
             items: tuple[TextItem, ...] = getattr(task, field)
-            hits = [i for i, text_item in enumerate(items) if original in text_item.text]
-            occurrences = sum(text_item.text.count(original) for text_item in items)
+            occurrences, hits = official_occurrences(items, original)
             if occurrences != 1:
                 fields.problem(
                     item.line_of("original"),
-                    f"{what}: «{original}» must occur exactly once in the «{field}» of task {task.number}, "
+                    f"{what}: «{original}» must occur exactly once in the official «{field}» of task {task.number}, "
                     f"found {occurrences} times",
                 )
                 continue
             position = hits[0]
+            if items[position].text.count(original) != 1:  # an earlier correction changed these words
+                fields.problem(item.line_of("original"), f"{what}: «{original}» overlaps an earlier correction")
+                continue
             patched = list(items)
             patched[position] = TextItem(items[position].official, items[position].text.replace(original, corrected))
             setattr(task, field, tuple(patched))
@@ -447,7 +450,7 @@ class _DataReader:
                 continue
             task = self.task_of(fields, item, plan, what)
             code = _choice(fields, item, "status", f"{what}: «status»", reportable)
-            as_of = fields.date(item, "as_of", f"{what}: «as_of»")
+            as_of = record_date(fields, item, "as_of", f"{what}: «as_of»", plan)
             note = fields.text(item, "note", f"{what}: «note»", required=False) or ""
             if None in (task, code, as_of):
                 continue

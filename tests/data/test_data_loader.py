@@ -140,17 +140,27 @@ def test_scalar_that_yaml_cannot_construct(data_copy, scalar, message):
 def test_alias_inside_itself(data_copy):
     data_copy.write(STATUS, "reports: &loop\n  - *loop\n")
     assert data_copy.problems() == [
-        Problem(STATUS, 1, "invalid YAML: an alias (*name) is used inside the mapping or list it names")
+        Problem(
+            STATUS, 2, "invalid YAML: an alias (*loop) is not allowed in data files; write the value out where it is used"
+        )
     ]
 
 
-def test_alias_used_twice_is_fine(data_copy):
+def test_alias_is_refused_even_when_harmless(data_copy):
+    # Aliases are refused outright (tdcplan.located explains why), merge keys included.
     data_copy.write(
         STATUS, "reports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31}\n  - task: '1.b'\n    <<: *r\n"
     )
-    plan = data_copy.load().plans[0]
-    assert plan.task("1.a").status_code is StatusCode.DONE
-    assert plan.task("1.b").status_code is StatusCode.DONE
+    assert data_copy.problems() == [
+        Problem(
+            STATUS, 4, "invalid YAML: an alias (*r) is not allowed in data files; write the value out where it is used"
+        )
+    ]
+
+
+def test_inline_merge_key_still_works(data_copy):
+    data_copy.write(STATUS, "reports:\n  - task: '1.b'\n    <<: {task: '1.a', status: done, as_of: 2026-03-31}\n")
+    assert data_copy.load().plans[0].task("1.b").status_code is StatusCode.DONE
 
 
 # --- wrong types -----------------------------------------------------------------------------
@@ -423,7 +433,7 @@ def test_correction_whose_original_is_not_found(data_copy):
         Problem(
             CORRECTIONS,
             line,
-            "correction 1: «nâng xuất» must occur exactly once in the «outputs» of task 2.d, found 0 times",
+            "correction 1: «nâng xuất» must occur exactly once in the official «outputs» of task 2.d, found 0 times",
         )
     ]
 
@@ -437,7 +447,7 @@ def test_correction_in_the_wrong_field(data_copy):
         Problem(
             CORRECTIONS,
             line,
-            "correction 2: «Giải thường chất lượng» must occur exactly once in the «content» "
+            "correction 2: «Giải thường chất lượng» must occur exactly once in the official «content» "
             "of task 3.a, found 0 times",
         )
     ]
