@@ -143,7 +143,9 @@ def _read_regular_file(path: Path, inside: Path | None) -> bytes:
     if inside is not None:
         real, folder = os.path.realpath(path), os.path.realpath(inside)
         if os.path.commonpath([real, folder]) != folder:
-            raise ValueError("the file lies outside the data directory (through a symbolic link); expected a file in it")
+            raise ValueError(
+                "the file lies outside the data directory (through a symbolic link); expected a file in it"
+            )
     status = os.lstat(path)
     if stat.S_ISLNK(status.st_mode):
         raise ValueError("the file is a symbolic link; expected a regular file")

@@ -141,7 +141,9 @@ def test_alias_inside_itself(data_copy):
     data_copy.write(STATUS, "reports: &loop\n  - *loop\n")
     assert data_copy.problems() == [
         Problem(
-            STATUS, 2, "invalid YAML: an alias (*loop) is not allowed in data files; write the value out where it is used"
+            STATUS,
+            2,
+            "invalid YAML: an alias (*loop) is not allowed in data files; write the value out where it is used",
         )
     ]
 

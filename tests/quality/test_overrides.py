@@ -53,6 +53,20 @@ EXPECTED = {
         set(),
         {"{% if page in nav.pages %}", "{% else %}", '<div class="md-nav__title">', "</div>"},
     ),
+    "partials/footer.html": (
+        {
+            '<a href="{{ page.previous_page.url | url }}" class="md-footer__link md-footer__link--prev" '
+            'aria-label="{{ direction }}: {{ page.previous_page.title | e }}">',
+            '<a href="{{ page.next_page.url | url }}" class="md-footer__link md-footer__link--next" '
+            'aria-label="{{ direction }}: {{ page.next_page.title | e }}">',
+        },
+        {
+            '<a href="{{ page.previous_page.url | url }}" class="md-footer__link md-footer__link--prev" '
+            'aria-label="{{ direction }}: {{ page.previous_page.title }}">',
+            '<a href="{{ page.next_page.url | url }}" class="md-footer__link md-footer__link--next" '
+            'aria-label="{{ direction }}: {{ page.next_page.title }}">',
+        },
+    ),
     # Adds the open-data links to the footer (owned by the open-data pages):
     # only additions are checked.
     "partials/copyright.html": None,

@@ -3,6 +3,8 @@
 RFC 4180 (CRLF line ends, fields quoted when needed), UTF-8 with a byte-order
 mark so that Excel reads Vietnamese correctly. Lists are joined with «; »;
 dates are ISO (``2026-11-25``), which every spreadsheet reads as a date.
+A cell that a spreadsheet would run as a formula gets a leading apostrophe
+(:mod:`.spreadsheet`).
 The column order is part of the contract (the open-data page documents it).
 """
 
@@ -14,6 +16,7 @@ import io
 from ..model import Plan, Task
 from ..wording import SCHEDULE_KIND_LABELS
 from .addresses import Addresses
+from .spreadsheet import spreadsheet_text
 
 CSV_FILE = "nhiem-vu.csv"
 JOIN = "; "
@@ -70,5 +73,5 @@ def plan_csv(plan: Plan, addresses: Addresses) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([header for header, _ in COLUMNS])
     for task in plan.tasks:
-        writer.writerow(task_row(task, addresses))
+        writer.writerow([spreadsheet_text(cell) for cell in task_row(task, addresses)])
     return buffer.getvalue().encode("utf-8-sig")

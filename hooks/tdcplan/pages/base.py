@@ -127,8 +127,9 @@ class PageWriter:
         body = self.site.environment.get_template(template).render(
             site=self.site, layout=self.site.layout, page=self, **context
         )
-        # MkDocs themes print the title and description unescaped (in <title>, the nav, an
-        # attribute): escape them here, once, as HTML.
-        meta = {key: escape_html(value) if key in ("title", "description") else value for key, value in meta.items()}
+        # The theme prints a page's title as it is (in <title>, the header, the nav, the pager;
+        # overrides/partials/footer.html drops Material's one «| e»): escape it here, once, as
+        # HTML. The description has one place, the <meta> tag, and overrides/base.html escapes it there.
+        meta = {key: escape_html(value) if key == "title" else value for key, value in meta.items()}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         return f"---\n{front}---\n\n{body}"
