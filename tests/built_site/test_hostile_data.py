@@ -24,9 +24,12 @@ SPECIAL = "& < > \" '"
 DOUBLE_ESCAPED = re.compile(r"&amp;(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
 
 
-def hostile(text: str, starts=cycle("=+-@")) -> str:
+FORMULA_MARKS = cycle("=+-@")
+
+
+def hostile(text: str) -> str:
     """``text`` starting like a formula and holding every character HTML escapes."""
-    return f"{next(starts)}1 {SPECIAL} {text}"
+    return f"{next(FORMULA_MARKS)}1 {SPECIAL} {text}"
 
 
 def poison(value, key: str | None = None):
