@@ -70,8 +70,9 @@ class _DataReader:
         self.references_ok = True
 
     def shown_as(self, path: Path) -> str:
-        relative = os.path.relpath(path.resolve(), self.root.resolve())
-        return path.resolve().as_posix() if relative.startswith("..") else Path(relative).as_posix()
+        # abspath, not resolve: a symbolic link is named as itself, never as its target
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        return Path(os.path.abspath(path)).as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
     def read(self, path: Path) -> tuple[object, FieldReader]:
         shown = self.shown_as(path)
