@@ -246,7 +246,7 @@ def test_importer_reports_a_unit_name_it_cannot_match(tmp_path, registry):
     result = import_appendix(parse_appendix(source.read_text(encoding="utf-8")), source.name, units, references)
     line = line_number(source, "Phòng Không Tồn Tại")
     assert result.unmatched == [
-        f"synthetic.md:{line} (task 1.a): unit name «Phòng Không Tồn Tại.» matches no unit or alias in data/units.yml"
+        f"synthetic.md:{line}: task 1.a: unit name «Phòng Không Tồn Tại.» matches no unit or alias in data/units.yml"
     ]
     document = yaml.safe_load(result.yaml_text)
     only = document["groups"][0]["tasks"][0]
@@ -272,7 +272,7 @@ def test_import_script_exits_1_naming_the_unknown_unit(tmp_path):
     line = line_number(source, "Phòng Không Tồn Tại")
     assert run.returncode == 1
     assert run.stderr == (
-        f"synthetic.md:{line} (task 1.a): unit name «Phòng Không Tồn Tại.» matches no unit or alias in data/units.yml\n"
+        f"synthetic.md:{line}: task 1.a: unit name «Phòng Không Tồn Tại.» matches no unit or alias in data/units.yml\n"
     )
     assert yaml.safe_load(run.stdout)["groups"][0]["tasks"][0]["partners"] == ["van-phong-so", "Phòng Không Tồn Tại."]
 
@@ -285,7 +285,7 @@ def test_import_script_rejects_a_row_with_the_wrong_number_of_cells(tmp_path):
     line = line_number(source, "Nội dung thử.")
     assert "Traceback" not in run.stderr
     assert run.returncode == 2
-    assert run.stderr == f"{source}: line {line}: expected 6 cells, found 5\n"
+    assert run.stderr == f"{source}:{line}: expected 6 cells, found 5\n"
     assert run.stdout == ""
 
 
@@ -301,14 +301,14 @@ def test_import_script_rejects_a_source_that_is_not_utf8(tmp_path):
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ("| 1 | Nhóm | | | | |\n| a | x | y | Quý I/2026 | Văn phòng Sở |\n", "line {line}: expected 6 cells, found 5"),
-        ("| a | x | y | Quý I/2026 | Văn phòng Sở | / |\n", "line {line}: task «a» comes before any group"),
-        ("| | x | y | Quý I/2026 | Văn phòng Sở | / |\n", "line {line}: a continuation row (empty STT) before any row"),
+        ("| 1 | Nhóm | | | | |\n| a | x | y | Quý I/2026 | Văn phòng Sở |\n", "expected 6 cells, found 5"),
+        ("| a | x | y | Quý I/2026 | Văn phòng Sở | / |\n", "task «a» comes before any group"),
+        ("| | x | y | Quý I/2026 | Văn phòng Sở | / |\n", "a continuation row (empty STT) before any row"),
         (
             "| 1 | Nhóm | | | | |\n| f | x | y | Quý I/2026 | Văn phòng Sở | / |\n",
-            "line {line}: STT «f» is neither a group number nor a task letter",
+            "STT «f» is neither a group number nor a task letter",
         ),
-        ("| 1 | Nhóm | y | | | |\n", "line {line}: group 1 has cells other than its title"),
+        ("| 1 | Nhóm | y | | | |\n", "group 1 has cells other than its title"),
     ],
 )
 def test_malformed_appendix(tmp_path, rows, message):
@@ -316,14 +316,14 @@ def test_malformed_appendix(tmp_path, rows, message):
     line = len(source.read_text(encoding="utf-8").splitlines())  # the last row is the faulty one
     with pytest.raises(AppendixError) as caught:
         parse_appendix(source.read_text(encoding="utf-8"))
-    assert str(caught.value) == message.format(line=line)
+    assert (caught.value.line, caught.value.message) == (line, message)
 
 
 def test_appendix_without_title_block():
     table = TITLE[TITLE.index("| STT") :]
     with pytest.raises(AppendixError) as caught:
         parse_appendix("DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN NĂM 2026\n\n" + table + "| 1 | x | | | | |\n")
-    assert str(caught.value) == "the title block (appendix heading, title, «(Ban hành kèm theo …)») is missing"
+    assert caught.value.message == "the title block (appendix heading, title, «(Ban hành kèm theo …)») is missing"
 
 
 def test_continuation_rows_and_repeated_headers(tmp_path):
@@ -348,3 +348,89 @@ def test_content_paragraphs_and_output_items():
     assert output_items('<ul style="x"> - Một (nếu có). - Hai. </ul>') == ["Một (nếu có).", "Hai."]
     assert output_items("Báo cáo - không tách") == ["Báo cáo - không tách"]
     assert output_items("") == []
+
+
+# --- hostile or damaged sources -------------------------------------------------------------------
+
+ONE_TASK = "| 1 | Nhóm thử | | | | |\n| a | Nội dung thử. | Báo cáo | Quý I/2026 | Văn phòng Sở | / |\n"
+
+
+def run_import(source: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(IMPORT), str(source)], capture_output=True, text=True, timeout=60)
+
+
+def test_a_source_with_a_byte_order_mark_imports(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK)
+    source.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    run = run_import(source)
+    assert run.returncode == 0, run.stderr
+    assert yaml.safe_load(run.stdout)["plan"]["appendix"] == "Phụ lục"
+
+
+def test_a_table_without_its_header_row_is_refused(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace(TITLE[TITLE.index("| STT") :], ""), encoding="utf-8")
+    run = run_import(source)
+    line = line_number(source, "| 1 | Nhóm thử")
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == (
+        f"{source}:{line}: the table (or its part after a page break) must start with the header row: "
+        "STT | Nội dung thực hiện | Sản phẩm/ dự kiến kết quả | Thời gian thực hiện | Đơn vị chủ trì | Đơn vị phối hợp\n"
+    )
+
+
+def test_swapped_lead_and_partner_columns_are_refused(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("| Đơn vị chủ trì | Đơn vị phối hợp |", "| Đơn vị phối hợp | Đơn vị chủ trì |"), encoding="utf-8"
+    )
+    run = run_import(source)
+    line = line_number(source, "| STT |")
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.startswith(
+        f"{source}:{line}: column 5 of the header is «Đơn vị phối hợp», expected «Đơn vị chủ trì» (the header reads: "
+    )
+
+
+def test_a_header_in_other_spacing_and_case_is_accepted(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("| Sản phẩm/ dự kiến kết quả |", "| sản phẩm / dự  kiến kết quả |"), encoding="utf-8"
+    )
+    assert run_import(source).returncode == 0
+
+
+def test_a_table_pasted_twice_is_refused(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK + "\n" + TITLE[TITLE.index("| STT") :] + ONE_TASK)
+    run = run_import(source)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    first, again = [i + 1 for i, line in enumerate(lines) if line.startswith("| 1 | Nhóm thử")]
+    assert run.returncode == 2 and run.stdout == ""
+    assert (
+        run.stderr
+        == f"{source}:{again}: expected group 2, found group 1 again (first at line {first}): is the table repeated?\n"
+    )
+
+
+def test_a_task_letter_repeated_is_refused(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK + "| a | Lần nữa. | Báo cáo | Quý I/2026 | Văn phòng Sở | / |\n")
+    run = run_import(source)
+    first = line_number(source, "Nội dung thử.")
+    again = line_number(source, "Lần nữa.")
+    assert run.returncode == 2
+    assert run.stderr == f"{source}:{again}: expected task «b» of group 1, found «a» again (first at line {first})\n"
+
+
+def test_a_title_without_the_year_is_refused_with_its_line(tmp_path):
+    source = synthetic(tmp_path, ONE_TASK)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("THỰC HIỆN NĂM 2026", "THỰC HIỆN"), encoding="utf-8")
+    run = run_import(source)
+    assert run.returncode == 2
+    assert (
+        run.stderr
+        == f"{source}:3: the title «DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN» does not end with the plan's year\n"
+    )
