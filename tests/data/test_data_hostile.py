@@ -13,8 +13,6 @@ import re
 import pytest
 from hostile_inputs import billion_laughs, deep_nesting, huge_file
 from plan_data_helpers import CORRECTIONS, PLAN, STATUS, UNITS
-from tdcplan.exports.spreadsheet import spreadsheet_text
-from tdcplan.fields import text_fault
 from tdcplan.problems import Problem
 from test_data_validate_script import PROBLEM_LINE, validate
 
@@ -130,6 +128,8 @@ def test_problem_text_never_holds_a_control_character():
     ],
 )
 def test_spreadsheet_cells_never_start_like_a_formula(text, expected):
+    from tdcplan.exports.spreadsheet import spreadsheet_text
+
     assert spreadsheet_text(text) == expected
 
 
@@ -194,6 +194,8 @@ def test_names_must_be_nfc(data_copy):
 
 
 def test_text_fault_lets_clean_vietnamese_through():
+    from tdcplan.fields import text_fault
+
     assert text_fault("Chi cục Tiêu chuẩn Đo lường Chất lượng – Quý I và II/2026 (100%)") is None
     assert text_fault("Dòng một\nDòng hai", multiline=True) is None
 
