@@ -90,3 +90,11 @@ def test_csv_holds_no_formula(hostile_data_site: Path) -> None:
     assert [cell for cell in cells if cell.startswith(FORMULA_STARTS)] == []
     # The hostile texts are there, made inert by the apostrophe, not dropped.
     assert sum(cell.startswith(("'=", "'+", "'-", "'@")) for cell in cells) >= 24
+
+
+def test_open_data_page_documents_the_apostrophe(hostile_data_site: Path) -> None:
+    html = (hostile_data_site / "du-lieu" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "được thêm một dấu nháy đơn" in text
+    for mark in ("=", "+", "-", "@"):
+        assert f"<code>{mark}</code>" in html

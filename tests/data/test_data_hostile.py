@@ -25,7 +25,7 @@ from test_data_validate_script import PROBLEM_LINE, validate
         (billion_laughs(), 3, "an alias (*a0) is not allowed in data files"),
         (deep_nesting(1000), 1, "nested more than 30 levels deep"),
         (deep_nesting(400, flow=False), 30, "nested more than 30 levels deep"),
-        (huge_file(), 0, "larger than 1,000,000 bytes"),
+        (huge_file(), 0, "larger than 256,000 bytes"),
     ],
     ids=["billion-laughs", "deep-flow", "deep-block", "huge"],
 )
