@@ -6,6 +6,8 @@ Usage: python scripts/validate.py [DATA_DIR] [--github]
 Exit status 0 with a one-line summary when the data is valid; 1 with one line
 per problem otherwise. --github also prints each problem as a GitHub Actions
 ``::error file=…,line=…::`` annotation, so pull requests show it on the line.
+Every problem is one line: data quoted in a message has its control characters
+written as escapes (``\\n``), so a pull request cannot inject workflow commands.
 """
 
 from __future__ import annotations
