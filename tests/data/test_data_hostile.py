@@ -251,3 +251,22 @@ def test_a_correction_of_a_correction_is_refused(data_copy):
     problems = data_copy.problems()
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [(line, "correction 4")], problems
     assert "official «outputs» of task 2.d" in problems[0].message
+
+
+OVERLAP = """
+  - task: "2.d"
+    field: outputs
+    original: nâng suất chất lượng
+    corrected: năng suất, chất lượng
+    note: Một đính chính chồng lên đính chính 1.
+    recorded: 2026-11-26
+"""
+
+
+def test_a_correction_overlapping_an_earlier_one_is_refused(data_copy):
+    # «nâng suất chất lượng» is in the official text once, but correction 1 already rewrote «nâng suất».
+    data_copy.write(CORRECTIONS, data_copy.text(CORRECTIONS).rstrip("\n") + "\n" + OVERLAP.lstrip("\n"))
+    line = data_copy.text(CORRECTIONS).count("\n") - 3
+    assert data_copy.problems() == [
+        Problem(CORRECTIONS, line, "correction 4: «nâng suất chất lượng» overlaps an earlier correction")
+    ]
