@@ -10,7 +10,7 @@ import datetime as dt
 import os
 
 import pytest
-from hostile_inputs import billion_laughs, deep_nesting, huge_file
+from hostile_inputs import billion_laughs, deep_nesting, huge_file, many_values
 from plan_data_helpers import CORRECTIONS, PLAN, STATUS, UNITS
 from tdcplan.problems import Problem
 from test_data_validate_script import PROBLEM_LINE, validate
@@ -25,8 +25,9 @@ from test_data_validate_script import PROBLEM_LINE, validate
         (deep_nesting(1000), 1, "nested more than 30 levels deep"),
         (deep_nesting(400, flow=False), 30, "nested more than 30 levels deep"),
         (huge_file(), 0, "larger than 256,000 bytes"),
+        (many_values(), 9999, "holds more than 10,000 values"),
     ],
-    ids=["billion-laughs", "deep-flow", "deep-block", "huge"],
+    ids=["billion-laughs", "deep-flow", "deep-block", "huge", "many-values"],
 )
 def test_hostile_yaml_is_refused_with_its_line(data_copy, content, line, message):
     data_copy.write(STATUS, content)
