@@ -22,7 +22,7 @@ try:
     from tdcplan.navigation import navigation_pages, site_navigation
     from tdcplan.pages import GeneratedPage, SiteContext, generate_pages
     from tdcplan.problems import PlanDataError
-    from tdcplan.urls import SiteLayout
+    from tdcplan.urls import Urls
 except ImportError as missing:  # run outside the project's virtual environment
     sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")
 
@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     except PlanDataError as error:
         print(error, file=sys.stderr)
         return 1
-    site = SiteContext(data, SiteLayout(data.plans[0].year), repository_url=args.repo_url, site_url=args.site_url)
+    urls = Urls(data.plans, data.plans[0].year, data.units.values(), data.references.values(), args.site_url)
+    site = SiteContext(data, urls, repository_url=args.repo_url)
     outputs = generate_pages(site)
     for output in outputs:
         target = args.out_dir / output.src_uri

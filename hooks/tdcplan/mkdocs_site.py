@@ -21,7 +21,7 @@ from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
 from .search_index import fold_search_index
-from .urls import SiteLayout
+from .urls import Urls
 
 log = logging.getLogger("mkdocs.hooks.plan_site")
 
@@ -50,10 +50,11 @@ class PlanSite:
         primary = int(config.extra.get("primary_plan", self.data.plans[0].year))
         self.site = SiteContext(
             self.data,
-            SiteLayout(primary),
+            Urls(
+                self.data.plans, primary, self.data.units.values(), self.data.references.values(), config.site_url or ""
+            ),
             repository_url=config.repo_url or "",
             branch=config.extra.get("branch", "main"),
-            site_url=config.site_url or "",
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes

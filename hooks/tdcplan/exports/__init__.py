@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Plan, Unit
+from ..urls import Urls
 from ..wording import quarter_name
-from .addresses import Addresses
 from .atom_feed import FEED_FILE, plan_feed
 from .csv_export import CSV_FILE, plan_csv
 from .icalendar_export import PLAN_FILE, plan_calendar, quarter_calendar, unit_calendar
 from .json_export import JSON_FILE, plan_json, schema_json
 from .json_schema import SCHEMA_FILE
 
-__all__ = ["Addresses", "Export", "plan_exports"]
+__all__ = ["Export", "plan_exports"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Export:
         return len(self.content)
 
 
-def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> list[Export]:
+def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Urls) -> list[Export]:
     """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
 
     def at(name: str) -> str:
@@ -63,7 +63,7 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> li
     ]
     files += [
         Export(
-            at(f"don-vi/{unit.id}.ics"),
+            addresses.unit_calendar(plan, unit),
             unit_calendar(plan, unit, addresses),
             f"Lịch hạn nhiệm vụ: {unit.name}",
             "iCalendar",
@@ -75,7 +75,7 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> li
     ]
     files += [
         Export(
-            at(f"quy/{plan.year}-q{q}.ics"),
+            addresses.quarter_calendar(plan, q),
             quarter_calendar(plan, q, addresses),
             f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}",
             "iCalendar",

@@ -12,8 +12,8 @@ import csv
 import io
 
 from ..model import Plan, Task
+from ..urls import Urls
 from ..wording import SCHEDULE_KIND_LABELS
-from .addresses import Addresses
 
 CSV_FILE = "nhiem-vu.csv"
 JOIN = "; "
@@ -42,7 +42,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 CORRECTION_FIELDS = {"content": "Nội dung", "outputs": "Sản phẩm"}
 
 
-def task_row(task: Task, addresses: Addresses) -> list[str]:
+def task_row(task: Task, addresses: Urls) -> list[str]:
     """The cells of one task, in :data:`COLUMNS` order."""
     status = task.status
     return [
@@ -60,11 +60,11 @@ def task_row(task: Task, addresses: Addresses) -> list[str]:
         task.status_label,
         status.as_of.isoformat() if status else "",
         JOIN.join(f"{CORRECTION_FIELDS[c.field]}: «{c.original}» → «{c.corrected}»" for c in task.corrections),
-        addresses.task_url(task),
+        addresses.absolute(addresses.task(task)),
     ]
 
 
-def plan_csv(plan: Plan, addresses: Addresses) -> bytes:
+def plan_csv(plan: Plan, addresses: Urls) -> bytes:
     """The whole file: header row, then one row per task in plan order."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)

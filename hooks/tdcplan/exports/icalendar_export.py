@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from ..model import Plan, Task, Unit
+from ..urls import Urls
 from ..wording import format_date, quarter_name, shorten
-from .addresses import Addresses
 from .records import due_dates
 
 PLAN_FILE = "ke-hoach.ics"
@@ -79,10 +79,10 @@ def _timezone() -> Timezone:
     return zone
 
 
-def _event(event: DueEvent, plan: Plan, addresses: Addresses, uid_suffix: str) -> Event:
+def _event(event: DueEvent, plan: Plan, addresses: Urls, uid_suffix: str) -> Event:
     task = event.task
     role = f" ({event.role})" if event.role else ""
-    url = addresses.task_url(task)
+    url = addresses.absolute(addresses.task(task))
     partners = ", ".join(unit.name for unit in task.partners) or "không có"
     lines = [
         f"Nhiệm vụ {task.number}{role}: {task.content[0].text}",
@@ -104,7 +104,7 @@ def _event(event: DueEvent, plan: Plan, addresses: Addresses, uid_suffix: str) -
     return item
 
 
-def calendar(plan: Plan, addresses: Addresses, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
+def calendar(plan: Plan, addresses: Urls, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
     """One calendar file. ``uid_suffix`` tells apart events whose text differs (a unit's role) from the plan's."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -119,11 +119,11 @@ def calendar(plan: Plan, addresses: Addresses, name: str, events: list[DueEvent]
     return cal.to_ical()
 
 
-def plan_calendar(plan: Plan, addresses: Addresses) -> bytes:
+def plan_calendar(plan: Plan, addresses: Urls) -> bytes:
     return calendar(plan, addresses, f"Kế hoạch TĐC {plan.year}: hạn nhiệm vụ", plan_events(plan))
 
 
-def unit_calendar(plan: Plan, unit: Unit, addresses: Addresses) -> bytes:
+def unit_calendar(plan: Plan, unit: Unit, addresses: Urls) -> bytes:
     return calendar(
         plan,
         addresses,
@@ -133,7 +133,7 @@ def unit_calendar(plan: Plan, unit: Unit, addresses: Addresses) -> bytes:
     )
 
 
-def quarter_calendar(plan: Plan, quarter: int, addresses: Addresses) -> bytes:
+def quarter_calendar(plan: Plan, quarter: int, addresses: Urls) -> bytes:
     return calendar(
         plan,
         addresses,

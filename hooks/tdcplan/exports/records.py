@@ -12,8 +12,8 @@ from typing import Any
 
 from ..model import Plan, Task, Unit
 from ..schedule import ScheduleKind
+from ..urls import Urls
 from ..wording import quarter_bounds
-from .addresses import Addresses
 
 
 def iso(day: dt.date | None) -> str | None:
@@ -48,7 +48,7 @@ def schedule_record(task: Task) -> dict[str, Any]:
     }
 
 
-def plan_record(plan: Plan, addresses: Addresses) -> dict[str, Any]:
+def plan_record(plan: Plan, addresses: Urls) -> dict[str, Any]:
     """The ``plan`` object: what the list is, who issued it, and the date of the latest data change."""
     return {
         "title": plan.title,
@@ -66,7 +66,7 @@ def plan_record(plan: Plan, addresses: Addresses) -> dict[str, Any]:
     }
 
 
-def task_record(task: Task, addresses: Addresses) -> dict[str, Any]:
+def task_record(task: Task, addresses: Urls) -> dict[str, Any]:
     """One task: the text as the site shows it (after corrections) and as officially printed."""
     status = task.status
     return {
@@ -100,5 +100,5 @@ def task_record(task: Task, addresses: Addresses) -> dict[str, Any]:
             }
             for correction in task.corrections
         ],
-        "url": addresses.task_path(task),
+        "url": addresses.path(addresses.task(task)),
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +12,7 @@ from .. import wording
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
-from ..urls import SiteLayout, page_url, relative_link
+from ..urls import Urls
 
 
 @dataclass
@@ -35,13 +34,12 @@ class GeneratedAsset:
 
 @dataclass
 class SiteContext:
-    """Everything page builders need: the data, the URL layout, the site settings."""
+    """Everything page builders need: the data, its addresses (:class:`~tdcplan.urls.Urls`), the site settings."""
 
     data: PlanData
-    layout: SiteLayout
+    urls: Urls
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
-    site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links in feeds and calendars
     environment: jinja2.Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,12 +66,6 @@ class SiteContext:
     def plans(self) -> tuple[Plan, ...]:
         return self.data.plans
 
-    def absolute_url(self, src_uri: str) -> str:
-        """The public address of a page or file (its site-root path when no ``site_url`` is set)."""
-        path = page_url(src_uri) if src_uri.endswith(".md") else src_uri
-        base = self.site_url.rstrip("/") + "/" if self.site_url else "/"
-        return base + path
-
     def source_url(self, path: str, line: int | None = None) -> str | None:
         """The repository page showing a data file (at a line), or ``None`` without a repository."""
         if not self.repository_url:
@@ -90,23 +82,22 @@ class PageWriter:
         self.src_uri = src_uri
 
     def link_to(self, target_uri: str, label: object) -> Trusted:
-        return markdown_link(label, relative_link(self.src_uri, target_uri))
+        """A Markdown link to a page or file, ``label`` escaped."""
+        return markdown_link(label, self.site.urls.link(self.src_uri, target_uri))
 
     def url_of(self, target_uri: str) -> Trusted:
         """A relative link target for a Markdown link (MkDocs checks it and rewrites it to the page URL)."""
-        return Trusted(relative_link(self.src_uri, target_uri))
+        return Trusted(self.site.urls.link(self.src_uri, target_uri))
 
     def href(self, target_uri: str) -> Trusted:
-        """A relative URL for raw HTML, which MkDocs does not rewrite: from this page's URL to the target's."""
-        here, there = page_url(self.src_uri), page_url(target_uri)
-        link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-        return Trusted(escape_html(link if link == "." else link + "/"))
+        """A relative URL for raw HTML, which MkDocs does not rewrite (HTML-escaped)."""
+        return Trusted(escape_html(self.site.urls.href(self.src_uri, target_uri)))
 
     def task_link(self, task: Task, label: object | None = None) -> Trusted:
-        return self.link_to(self.site.layout.task(task), label if label is not None else task.number)
+        return self.link_to(self.site.urls.task(task), label if label is not None else task.number)
 
     def unit_link(self, unit: Unit, short: bool = False) -> Trusted:
-        return self.link_to(self.site.layout.unit(unit), unit.short_name if short else unit.name)
+        return self.link_to(self.site.urls.unit(unit), unit.short_name if short else unit.name)
 
     def units_links(self, units: tuple[Unit, ...], short: bool = False, empty: str = "Không có") -> Trusted:
         if not units:
@@ -114,18 +105,18 @@ class PageWriter:
         return Trusted(", ".join(self.unit_link(unit, short) for unit in units))
 
     def group_link(self, group: Group, year: int, label: object | None = None) -> Trusted:
-        return self.link_to(self.site.layout.group(group, year), label if label is not None else f"Nhóm {group.number}")
+        return self.link_to(self.site.urls.group(group, year), label if label is not None else f"Nhóm {group.number}")
 
     def quarter_link(self, year: int, quarter: int, label: object | None = None) -> Trusted:
-        return self.link_to(self.site.layout.quarter(year, quarter), label or wording.quarter_name(quarter, year))
+        return self.link_to(self.site.urls.quarter(year, quarter), label or wording.quarter_name(quarter, year))
 
     def reference_link(self, reference: Reference) -> Trusted:
-        return self.link_to(self.site.layout.reference(reference), reference.title)
+        return self.link_to(self.site.urls.reference(reference), reference.title)
 
     def render(self, template: str, meta: dict[str, Any], **context: Any) -> str:
         """Front matter (YAML, safely dumped) followed by the rendered Markdown body."""
         body = self.site.environment.get_template(template).render(
-            site=self.site, layout=self.site.layout, page=self, **context
+            site=self.site, urls=self.site.urls, page=self, **context
         )
         # MkDocs themes print the title and description unescaped (in <title>, the nav, an
         # attribute): escape them here, once, as HTML.

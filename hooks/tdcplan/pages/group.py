@@ -13,7 +13,7 @@ from .task import plan_title
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     groups = plan.groups
     for index, group in enumerate(groups):
-        src_uri = site.layout.group(group, plan.year)
+        src_uri = site.urls.group(group, plan.year)
         page = PageWriter(site, src_uri)
         yield GeneratedPage(
             src_uri,

@@ -29,7 +29,7 @@ def quarter_mark(task: Task, quarter: int) -> str:
 
 
 def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> GeneratedPage:
-    src_uri = site.layout.plan_home(plan)
+    src_uri = site.urls.plan_home(plan)
     page = PageWriter(site, src_uri)
     units = [(u, len(plan.tasks_led_by(u)), len(plan.tasks_coordinated_by(u))) for u in site.data.units.values()]
     heading = f"Kế hoạch tiêu chuẩn, đo lường, chất lượng năm {plan.year}"
@@ -49,7 +49,7 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             timeline=Trusted(timeline_svg(plan.tasks, plan.year)),
             quarter_mark=quarter_mark,
             units=units,
-            explorer_url=page.href(site.layout.explorer(plan)),
+            explorer_url=page.href(site.urls.explorer(plan)),
             extra_links=extra_links,
         ),
         edit_path=plan.location.path,

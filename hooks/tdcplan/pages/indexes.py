@@ -39,10 +39,10 @@ def _listing(
 
 def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     """The index of each section, for ``plan`` (units and documents list every plan's counts)."""
-    layout = site.layout
+    urls = site.urls
     yield _listing(
         site,
-        layout.tasks_index(plan),
+        urls.tasks_index(plan),
         f"Tất cả nhiệm vụ năm {plan.year}",
         f"Danh sách {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}, theo thứ tự của kế hoạch.",
         f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng.",
@@ -61,7 +61,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     )
     yield _listing(
         site,
-        layout.groups_index(plan),
+        urls.groups_index(plan),
         f"Các nhóm nhiệm vụ năm {plan.year}",
         f"{len(plan.groups)} nhóm nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}.",
         f"Kế hoạch năm {plan.year} chia {len(plan.tasks)} nhiệm vụ thành {len(plan.groups)} nhóm.",
@@ -71,7 +71,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     )
     yield _listing(
         site,
-        layout.quarters_index(plan),
+        urls.quarters_index(plan),
         f"Nhiệm vụ theo quý năm {plan.year}",
         f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year} theo từng quý.",
         "Mỗi quý gồm các nhiệm vụ có lịch trong quý, các nhiệm vụ thường xuyên và các nhiệm vụ thực hiện theo yêu cầu.",

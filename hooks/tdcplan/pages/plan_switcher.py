@@ -18,10 +18,10 @@ def plan_switcher_html(site: SiteContext, src_uri: str) -> str:
     if len(site.plans) < 2:
         return ""
     page = PageWriter(site, src_uri)
-    current = site.layout.plan_of(src_uri)
+    current = site.urls.plan_of(src_uri)
     links = []
     for plan in reversed(site.plans):  # newest first, as on unit and document pages
-        home = site.layout.plan_home(plan)
+        home = site.urls.plan_home(plan)
         if home == src_uri:
             state = ' aria-current="page"'
         elif plan.year == current:

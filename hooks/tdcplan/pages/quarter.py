@@ -12,7 +12,7 @@ from .base import GeneratedPage, PageWriter, SiteContext
 
 def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     for quarter in range(1, 5):
-        src_uri = site.layout.quarter(plan.year, quarter)
+        src_uri = site.urls.quarter(plan.year, quarter)
         page = PageWriter(site, src_uri)
         listing = quarter_listing(plan.tasks, quarter)
         start, end = quarter_bounds(plan.year, quarter)
@@ -36,7 +36,7 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 start=start,
                 end=end,
                 sections=sections,
-                explorer_url=page.url_of(site.layout.explorer(plan)),
+                explorer_url=page.url_of(site.urls.explorer(plan)),
             ),
             edit_path=plan.location.path,
         )

@@ -50,7 +50,7 @@ def unit_view(unit: Unit, plan: Plan) -> UnitPlanView:
 
 def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
     for unit in site.data.units.values():
-        src_uri = site.layout.unit(unit)
+        src_uri = site.urls.unit(unit)
         page = PageWriter(site, src_uri)
         views = [unit_view(unit, plan) for plan in reversed(site.plans)]  # newest plan first
         counts = "; ".join(
