@@ -43,7 +43,7 @@ def search_text(task: Task) -> str:
     return FIELD_SEPARATOR.join(searchable(field) for field in fields)
 
 
-def task_record(task: Task, urls: Urls) -> dict[str, Any]:
+def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
     """One task, in the open data's terms; units and the group by id (see :func:`explorer_dataset`)."""
     return {
         "id": task.number,
@@ -62,7 +62,7 @@ def task_record(task: Task, urls: Urls) -> dict[str, Any]:
     }
 
 
-def unit_record(unit: Unit, urls: Urls) -> dict[str, str]:
+def explorer_unit(unit: Unit, urls: Urls) -> dict[str, str]:
     return {"name": unit.name, "short_name": unit.short_name, "url": urls.url(urls.unit(unit))}
 
 
@@ -73,14 +73,14 @@ def explorer_dataset(plan: Plan, urls: Urls) -> dict[str, Any]:
     the site root the page gives it, so the site can live under any path.
     """
     used = {unit.id: unit for task in plan.tasks for unit in task.units}
-    units = {unit_id: unit_record(unit, urls) for unit_id, unit in plan.units.items() if unit_id in used}
+    units = {unit_id: explorer_unit(unit, urls) for unit_id, unit in plan.units.items() if unit_id in used}
     return {
         "plan": {"year": plan.year, "title": plan.title, "issuer": plan.issuer},
         "groups": {str(group.number): group.title for group in plan.groups},
         "units": units,
         "statuses": {code.value: label for code, label in STATUS_LABELS.items()},
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
-        "tasks": [task_record(task, urls) for task in plan.tasks],
+        "tasks": [explorer_task(task, urls) for task in plan.tasks],
     }
 
 

@@ -228,10 +228,6 @@ class Plan:
     def tasks_citing(self, reference: Reference) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if reference in task.references)
 
-    def tasks_in_quarter(self, quarter: int) -> tuple[Task, ...]:
-        """Tasks active in ``quarter`` (named by their schedule, ongoing ones included)."""
-        return tuple(task for task in self.tasks if quarter in task.schedule.quarters)
-
     @property
     def last_change(self) -> dt.date | None:
         """The latest date recorded in the data (status reports, corrections)."""

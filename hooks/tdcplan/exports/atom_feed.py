@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from ..model import Plan, Task
 from ..urls import Urls
-from ..wording import format_date
+from ..wording import TASK_FIELDS, format_date
 
 FEED_FILE = "cap-nhat.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-FIELD_NAMES = {"content": "nội dung thực hiện", "outputs": "sản phẩm, dự kiến kết quả"}
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -44,7 +43,7 @@ def changes(plan: Plan) -> list[Change]:
                     correction.recorded,
                     f"dinh-chinh-{index}",
                     f"Nhiệm vụ {task.number}: đính chính «{correction.original}» thành «{correction.corrected}»",
-                    f"Mục {FIELD_NAMES.get(correction.field, correction.field)} của nhiệm vụ {task.number}: "
+                    f"Mục {TASK_FIELDS[correction.field].label.lower()} của nhiệm vụ {task.number}: "
                     f"bản gốc ghi «{correction.original}», trang hiển thị «{correction.corrected}». {correction.note}",
                 )
             )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from ..model import Plan, Task, Unit
+from ..schedule import quarter_of_month
 from ..urls import Urls
 from ..wording import format_date, quarter_name, shorten
 from .records import due_dates
@@ -57,7 +58,7 @@ def unit_events(plan: Plan, unit: Unit) -> list[DueEvent]:
 
 def quarter_events(plan: Plan, quarter: int) -> list[DueEvent]:
     """The due dates that fall in ``quarter``."""
-    return [event for event in plan_events(plan) if (event.day.month - 1) // 3 + 1 == quarter]
+    return [event for event in plan_events(plan) if quarter_of_month(event.day.month) == quarter]
 
 
 def stamp(plan: Plan) -> dt.datetime:

@@ -11,9 +11,8 @@ import datetime as dt
 from typing import Any
 
 from ..model import Plan, Task, Unit
-from ..schedule import ScheduleKind
+from ..schedule import ScheduleKind, month_end, quarter_bounds
 from ..urls import Urls
-from ..wording import quarter_bounds
 
 
 def iso(day: dt.date | None) -> str | None:
@@ -33,8 +32,7 @@ def due_dates(task: Task) -> list[tuple[str, dt.date]]:
         return [(f"q{q}", quarter_bounds(schedule.year, q)[1]) for q in schedule.quarters]
     if schedule.kind is ScheduleKind.MONTHS and schedule.year and schedule.months:
         last_month = schedule.months[1]
-        following = dt.date(schedule.year + 1, 1, 1) if last_month == 12 else dt.date(schedule.year, last_month + 1, 1)
-        return [(f"m{last_month:02d}", following - dt.timedelta(days=1))]
+        return [(f"m{last_month:02d}", month_end(schedule.year, last_month))]
     return []
 
 

@@ -13,6 +13,9 @@ from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
 from ..urls import Urls
+from .plan_switcher import plan_switcher_html
+
+PAGE_FRAME = "page.md.j2"  # front matter, then the plan switcher slot, then the body
 
 
 @dataclass
@@ -122,4 +125,7 @@ class PageWriter:
         # attribute): escape them here, once, as HTML.
         meta = {key: escape_html(value) if key in ("title", "description") else value for key, value in meta.items()}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-        return f"---\n{front}---\n\n{body}"
+        switcher = plan_switcher_html(self.site, self.src_uri)
+        return self.site.environment.get_template(PAGE_FRAME).render(
+            front_matter=Trusted(front), plan_switcher=Trusted(switcher), body=Trusted(body)
+        )

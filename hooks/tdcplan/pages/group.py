@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Plan
-from ..wording import shorten
+from ..wording import plan_title, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
-from .task import plan_title
 
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:

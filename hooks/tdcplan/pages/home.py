@@ -6,16 +6,8 @@ from ..escaping import Trusted
 from ..model import Plan, Task
 from ..schedule import ScheduleKind
 from ..timeline import timeline_svg
+from ..wording import parent_plan_wording, plan_title
 from .base import GeneratedPage, PageWriter, SiteContext
-from .task import plan_title
-
-
-def parent_plan_wording(plan: Plan) -> str:
-    """The parent plan as printed, saying so when its number and date are still blank."""
-    parent = plan.parent
-    if parent.number is None and parent.date is None:
-        return f"Kế hoạch của Sở (bản gốc để trống số và ngày ban hành: «{parent.as_printed}»)"
-    return parent.as_printed
 
 
 def quarter_mark(task: Task, quarter: int) -> str:

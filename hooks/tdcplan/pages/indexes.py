@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..calendar import quarter_listing
 from ..model import Plan
+from ..quarter_listing import quarter_listing
+from ..schedule import quarter_bounds
 from ..urls import REFERENCES_INDEX, UNITS_INDEX
-from ..wording import format_date, quarter_bounds, shorten
+from ..wording import format_date, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
 

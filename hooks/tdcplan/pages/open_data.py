@@ -12,7 +12,7 @@ from ..exports.csv_export import COLUMNS as CSV_COLUMNS
 from ..exports.csv_export import CSV_FILE
 from ..exports.json_export import JSON_FILE
 from ..model import Plan
-from ..wording import format_date
+from ..wording import format_date, format_size
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
 # Keys of nhiem-vu.json and what they mean, in the file's order (the schema pins the same keys).
@@ -49,13 +49,6 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
     ),
     ("tasks[].url", "Đường dẫn trang của nhiệm vụ tính từ gốc trang, ví dụ «/nhiem-vu/2-dd/»"),
 )
-
-
-def format_size(size: int) -> str:
-    """«55.129 byte (53,8 KB)»: Vietnamese digit grouping and decimal comma."""
-    grouped = f"{size:,}".replace(",", ".")
-    kilobytes = f"{size / 1024:.1f}".replace(".", ",")
-    return f"{grouped} byte ({kilobytes} KB)"
 
 
 def _python_literal(text: str) -> Trusted:

@@ -9,12 +9,11 @@ the template with every value HTML-escaped.
 
 from __future__ import annotations
 
-from ..appendix import COLUMNS, AppendixTask
+from ..appendix import COLUMNS, NO_PARTNER, AppendixTask
 from ..model import Plan, Task, Unit
 from ..wording import format_date
 from .base import GeneratedPage, PageWriter, SiteContext
 
-NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
 FIELD_COLUMNS = {"content": COLUMNS[1], "outputs": COLUMNS[2]}
 
 

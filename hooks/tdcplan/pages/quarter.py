@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..calendar import quarter_listing
 from ..model import Plan
-from ..wording import quarter_bounds, quarter_name
+from ..quarter_listing import quarter_listing
+from ..schedule import quarter_bounds
+from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
 

@@ -7,22 +7,8 @@ from collections.abc import Iterator
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
-from ..wording import shorten
+from ..wording import TASK_FIELDS, plan_title, shorten, task_title
 from .base import GeneratedPage, PageWriter, SiteContext
-
-FIELD_NAMES = {"content": "Nội dung thực hiện", "outputs": "Sản phẩm, dự kiến kết quả"}
-
-
-def task_title(task: Task) -> str:
-    """«Nhiệm vụ 2.đ: <start of its content>», the page title and search title."""
-    return f"Nhiệm vụ {task.number}: {shorten(task.content[0].text, 90)}"
-
-
-def plan_title(plan: Plan) -> str:
-    """The appendix title in sentence case («Danh mục nhiệm vụ triển khai thực hiện năm 2026»)."""
-    lowered = plan.title.lower()
-    return lowered[:1].upper() + lowered[1:]
-
 
 TASK_SEARCH_BOOST = 4
 
@@ -101,7 +87,7 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             task=task,
             plan=plan,
             plan_title=plan_title(plan),
-            field_names=FIELD_NAMES,
+            field_names={name: field.label for name, field in TASK_FIELDS.items()},
             correction_note=_correction_note,
             quarter_links=quarter_links,
             related_by_lead=_related_links(page, related_lead, site.urls.unit(task.lead[0]), "xem trang đơn vị"),

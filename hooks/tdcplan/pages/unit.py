@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..calendar import of_kind, scheduled_in
 from ..model import Plan, Task, Unit
+from ..quarter_listing import of_kind, scheduled_in
 from ..schedule import ScheduleKind
 from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
