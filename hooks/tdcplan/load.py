@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Group, GroupHeading, Plan, Reference, Task, Unit
+from .model import Group, Plan, Reference, Task, Unit
 from .problems import PlanDataError, Problem
 from .readers.files import (
     CORRECTIONS_FILE,
@@ -97,27 +97,22 @@ def _plan(draft: PlanDraft, records: RecordsReader, units: dict[str, Unit], refe
     """Make the frozen plan from its draft and its records."""
     groups = []
     for group in draft.groups:
-        heading = GroupHeading(group.number, group.title)
         tasks = []
-        for task, number in zip(group.tasks, group.numbers(), strict=True):
-            revisions = records.revisions[number]
+        for task in group.tasks:
+            revisions = records.revisions[task.number]
+            texts = {name: tuple(items) for name, items in revisions.texts.items()}
+            corrections, reports = tuple(revisions.corrections), tuple(revisions.reports)
             tasks.append(
                 Task(
                     year=draft.year,
-                    group=heading,
-                    letter=task.letter,
-                    content=tuple(revisions.texts["content"]),
-                    outputs=tuple(revisions.texts["outputs"]),
-                    schedule=task.schedule,
-                    lead=task.lead,
-                    partners=task.partners,
-                    references=task.references,
-                    location=task.location,
-                    corrections=tuple(revisions.corrections),
-                    reports=tuple(revisions.reports),
+                    group=group.heading,
+                    **texts,
+                    corrections=corrections,
+                    reports=reports,
+                    **task.fields,
                 )
             )
-        groups.append(Group(group.number, group.title, tuple(tasks), group.location))
+        groups.append(Group(group.heading.number, group.heading.title, tuple(tasks), group.location))
     return Plan(
         draft.year,
         draft.appendix,

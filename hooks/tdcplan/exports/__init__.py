@@ -61,27 +61,13 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Urls) -> list[Ex
             at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"
         ),
     ]
-    files += [
-        Export(
-            addresses.unit_calendar(plan, unit),
-            unit_calendar(plan, unit, addresses),
-            f"Lịch hạn nhiệm vụ: {unit.name}",
-            "iCalendar",
-            "unit",
-            unit=unit,
-        )
-        for unit in units.values()
-        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit)
-    ]
-    files += [
-        Export(
-            addresses.quarter_calendar(plan, q),
-            quarter_calendar(plan, q, addresses),
-            f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}",
-            "iCalendar",
-            "quarter",
-            quarter=q,
-        )
-        for q in range(1, 5)
-    ]
+    # The calendars per unit (of units with a part in the plan), then per quarter.
+    for unit in units.values():
+        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit):
+            content = unit_calendar(plan, unit, addresses)
+            title = f"Lịch hạn nhiệm vụ: {unit.name}"
+            files.append(Export(addresses.unit_calendar(plan, unit), content, title, "iCalendar", "unit", unit=unit))
+    for q in range(1, 5):
+        content, title = quarter_calendar(plan, q, addresses), f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}"
+        files.append(Export(addresses.quarter_calendar(plan, q), content, title, "iCalendar", "quarter", quarter=q))
     return files

@@ -125,19 +125,10 @@ def plan_calendar(plan: Plan, addresses: Urls) -> bytes:
 
 
 def unit_calendar(plan: Plan, unit: Unit, addresses: Urls) -> bytes:
-    return calendar(
-        plan,
-        addresses,
-        f"Kế hoạch TĐC {plan.year}: {unit.short_name}",
-        unit_events(plan, unit),
-        uid_suffix=f"-{unit.id}",
-    )
+    name = f"Kế hoạch TĐC {plan.year}: {unit.short_name}"
+    return calendar(plan, addresses, name, unit_events(plan, unit), uid_suffix=f"-{unit.id}")
 
 
 def quarter_calendar(plan: Plan, quarter: int, addresses: Urls) -> bytes:
-    return calendar(
-        plan,
-        addresses,
-        f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}",
-        quarter_events(plan, quarter),
-    )
+    name = f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}"
+    return calendar(plan, addresses, name, quarter_events(plan, quarter))

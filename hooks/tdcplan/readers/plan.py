@@ -6,42 +6,37 @@ frozen model from them once the per-plan records (corrections, reports) are read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..fields import FieldReader
-from ..located import LocatedMap
-from ..model import ParentPlan, Reference, SourceLocation, Unit
+from ..located import LocatedList, LocatedMap
+from ..model import GroupHeading, ParentPlan, Reference, SourceLocation, Unit
 from ..registry import UnitNames
 from ..schedule import Schedule, ScheduleError, parse_schedule
 from ..vietnamese import ITEM_LETTERS
 from .files import PLAN_FILE, REFERENCES_FILE, UNITS_FILE, DataFiles
-from .registries import Registry
+from .registries import Entry, Registry
+
+Draft = TypeVar("Draft")
 
 
 @dataclass(frozen=True)
 class TaskDraft:
-    """A task as ``plan.yml`` gives it (official wording, before corrections and reports)."""
+    """A task as ``plan.yml`` gives it, before corrections and reports."""
 
-    letter: str
-    content: tuple[str, ...]
-    outputs: tuple[str, ...]
-    schedule: Schedule
-    lead: tuple[Unit, ...]
-    partners: tuple[Unit, ...]
-    references: tuple[Reference, ...]
-    location: SourceLocation
+    number: str  # e.g. "2.đ"
+    texts: dict[str, tuple[str, ...]]  # "content" and "outputs", in the official wording
+    fields: dict[str, Any]  # letter, schedule, lead, partners, references, location: as Task takes them
 
 
 @dataclass(frozen=True)
 class GroupDraft:
-    number: int
-    title: str
-    tasks: tuple[TaskDraft, ...]
+    heading: GroupHeading
     location: SourceLocation
-
-    def numbers(self) -> list[str]:
-        return [f"{self.number}.{task.letter}" for task in self.tasks]
+    tasks: tuple[TaskDraft, ...]
 
 
 @dataclass(frozen=True)
@@ -57,8 +52,8 @@ class PlanDraft:
     groups: tuple[GroupDraft, ...]
     location: SourceLocation
 
-    def task_numbers(self) -> set[str]:
-        return {number for group in self.groups for number in group.numbers()}
+    def tasks(self) -> list[TaskDraft]:
+        return [task for group in self.groups for task in group.tasks]
 
 
 class PlanReader:
@@ -115,19 +110,35 @@ class PlanReader:
         date = fields.date(item, "date", f"{what}: «date» (leave empty while not yet dated)", required=False)
         return ParentPlan(as_printed, number, date) if as_printed else None
 
-    def groups(self, fields: FieldReader, top: LocatedMap, year: int | None) -> tuple[GroupDraft, ...] | None:
-        entries = fields.list(top, "groups", "«groups»", allow_empty=False)
+    @staticmethod
+    def each(
+        fields: FieldReader,
+        parent: LocatedMap,
+        key: str,
+        what: str,
+        entry_name: Callable[[int], str],
+        keys: tuple[tuple[str, ...], tuple[str, ...]],
+        read: Callable[[LocatedMap, int, int, str], Draft | None],
+    ) -> tuple[Draft, ...] | None:
+        """Read each mapping of the non-empty list under ``key``; ``None`` unless every one reads whole.
+
+        ``keys`` are the required and the optional keys of an entry; ``read(item,
+        index, line, name)`` reads one entry, named ``entry_name(index)`` in messages.
+        """
+        entries = fields.list(parent, key, what, allow_empty=False)
         if entries is None:
             return None
-        groups: list[GroupDraft] = []
-        complete = True
+        found: list[Draft] = []
         for index, entry in enumerate(entries):
-            line = entries.lines[index]
-            what = f"group {index + 1}"
-            item = fields.mapping(entry, line, what, ("number", "title", "tasks"))
-            if item is None:
-                complete = False
-                continue
+            line, name = entries.lines[index], entry_name(index)
+            item = fields.mapping(entry, line, name, *keys)
+            draft = read(item, index, line, name) if item is not None else None
+            if draft is not None:
+                found.append(draft)
+        return tuple(found) if len(found) == len(entries) else None
+
+    def groups(self, fields: FieldReader, top: LocatedMap, year: int | None) -> tuple[GroupDraft, ...] | None:
+        def group(item: LocatedMap, index: int, line: int, what: str) -> GroupDraft | None:
             number = fields.integer(item, "number", f"{what}: «number»")
             if number is not None and number != index + 1:
                 fields.problem(
@@ -138,30 +149,21 @@ class PlanReader:
             title = fields.text(item, "title", f"{what}: «title»")
             tasks = self.tasks(fields, item, index + 1, year)
             if None in (number, title, tasks):
-                complete = False
-                continue
-            groups.append(GroupDraft(number, title, tasks, SourceLocation(fields.path, line)))
-        return tuple(groups) if complete else None
+                return None
+            return GroupDraft(GroupHeading(number, title), SourceLocation(fields.path, line), tasks)
+
+        keys = (("number", "title", "tasks"), ())
+        return self.each(fields, top, "groups", "«groups»", lambda index: f"group {index + 1}", keys, group)
 
     def tasks(
         self, fields: FieldReader, group: LocatedMap, group_number: int, year: int | None
     ) -> tuple[TaskDraft, ...] | None:
-        entries = fields.list(group, "tasks", f"group {group_number}: «tasks»", allow_empty=False)
-        if entries is None:
-            return None
-        tasks: list[TaskDraft] = []
-        complete = True
-        for index, entry in enumerate(entries):
-            line = entries.lines[index]
-            expected = ITEM_LETTERS[index] if index < len(ITEM_LETTERS) else None
-            what = f"task {group_number}.{expected or '?'}"
-            item = fields.mapping(
-                entry, line, what, ("letter", "content", "outputs", "schedule", "lead"), ("partners", "references")
-            )
-            if item is None:
-                complete = False
-                continue
+        def expected_letter(index: int) -> str | None:
+            return ITEM_LETTERS[index] if index < len(ITEM_LETTERS) else None
+
+        def task(item: LocatedMap, index: int, line: int, what: str) -> TaskDraft | None:
             letter = fields.text(item, "letter", f"{what}: «letter»")
+            expected = expected_letter(index)
             if letter is not None and letter != expected:
                 fields.problem(
                     item.line_of("letter"),
@@ -176,11 +178,31 @@ class PlanReader:
             partners = self.unit_ids(fields, item, "partners", what, allow_empty=True)
             cited = self.reference_ids(fields, item, what)
             if None in (letter, schedule, lead, partners, cited) or not content or not outputs:
-                complete = False
-                continue
-            location = SourceLocation(fields.path, line)
-            tasks.append(TaskDraft(letter, content, outputs, schedule, lead, partners, cited, location))
-        return tuple(tasks) if complete else None
+                return None
+            return TaskDraft(
+                f"{group_number}.{letter}",
+                {"content": content, "outputs": outputs},
+                {
+                    "letter": letter,
+                    "schedule": schedule,
+                    "lead": lead,
+                    "partners": partners,
+                    "references": cited,
+                    "location": SourceLocation(fields.path, line),
+                },
+            )
+
+        keys = (("letter", "content", "outputs", "schedule", "lead"), ("partners", "references"))
+        what = f"group {group_number}: «tasks»"
+        return self.each(
+            fields,
+            group,
+            "tasks",
+            what,
+            lambda index: f"task {group_number}.{expected_letter(index) or '?'}",
+            keys,
+            task,
+        )
 
     def schedule(self, fields: FieldReader, item: LocatedMap, what: str, year: int | None) -> Schedule | None:
         text = fields.text(item, "schedule", f"{what}: «schedule»")
@@ -199,49 +221,58 @@ class PlanReader:
     def unit_ids(
         self, fields: FieldReader, item: LocatedMap, key: str, what: str, allow_empty: bool
     ) -> tuple[Unit, ...] | None:
+        """The units a task's ``lead`` or ``partners`` name, each once, all in the registry."""
         if key not in item:
             return None if not allow_empty else ()
         ids = fields.list(item, key, f"{what}: «{key}»", allow_empty=allow_empty)
         if ids is None:
             return None
-        units = self.units.entries
-        found: list[Unit] = []
+
+        def unknown(unit_id: str) -> str:
+            hint = UnitNames(self.units.entries).resolve(unit_id)
+            suggestion = f" (did you mean «{hint.id}»?)" if hint else ""
+            return f"{what}: «{key}» names unit «{unit_id}», which is not in data/{UNITS_FILE}{suggestion}"
+
+        twice = f"{what}: «{key}» lists unit «{{}}» twice"
+        return self.named(fields, ids, f"{what}: «{key}»", self.units, unknown, twice)
+
+    def reference_ids(self, fields: FieldReader, item: LocatedMap, what: str) -> tuple[Reference, ...] | None:
+        """The documents a task cites (a document cited twice counts once)."""
+        ids = fields.list(item, "references", f"{what}: «references»")
+
+        def unknown(ref_id: str) -> str:
+            return f"{what}: cites «{ref_id}», which is not in data/{REFERENCES_FILE}"
+
+        return self.named(fields, ids or (), f"{what}: «references»", self.references, unknown, twice=None)
+
+    @staticmethod
+    def named(
+        fields: FieldReader,
+        ids: LocatedList | tuple[()],
+        what: str,
+        registry: Registry[Entry],
+        unknown: Callable[[str], str],
+        twice: str | None,
+    ) -> tuple[Entry, ...] | None:
+        """The registry entries a list of ids names, in order; ``None`` if one is wrong.
+
+        An unknown id is reported only while the registry itself is sound (otherwise
+        the broken registry is the problem to report). ``twice`` is the message for an
+        id listed twice, or ``None`` when a repeat is simply dropped.
+        """
+        found: list[Entry] = []
         ok = True
         for index, value in enumerate(ids):
             line = ids.lines[index]
-            unit_id = fields.text_value(value, line, f"{what}: «{key}», item {index + 1}")
-            if unit_id is None:
+            entry_id = fields.text_value(value, line, f"{what}, item {index + 1}")
+            entry = registry.entries.get(entry_id) if entry_id is not None else None
+            if entry is None:
                 ok = False
-            elif unit_id not in units:
+                if entry_id is not None and registry.ok:
+                    fields.problem(line, unknown(entry_id))
+            elif entry not in found:
+                found.append(entry)
+            elif twice:
+                fields.problem(line, twice.format(entry_id))
                 ok = False
-                if not self.units.ok:
-                    continue  # the registry itself is broken: that is the problem to report
-                hint = UnitNames(units).resolve(unit_id)
-                suggestion = f" (did you mean «{hint.id}»?)" if hint else ""
-                fields.problem(
-                    line, f"{what}: «{key}» names unit «{unit_id}», which is not in data/{UNITS_FILE}{suggestion}"
-                )
-            elif units[unit_id] in found:
-                fields.problem(line, f"{what}: «{key}» lists unit «{unit_id}» twice")
-                ok = False
-            else:
-                found.append(units[unit_id])
-        return tuple(found) if ok else None
-
-    def reference_ids(self, fields: FieldReader, item: LocatedMap, what: str) -> tuple[Reference, ...] | None:
-        ids = fields.list(item, "references", f"{what}: «references»")
-        references = self.references.entries
-        found: list[Reference] = []
-        ok = True
-        for index, value in enumerate(ids or ()):
-            line = ids.lines[index]
-            ref_id = fields.text_value(value, line, f"{what}: «references», item {index + 1}")
-            if ref_id is None:
-                ok = False
-            elif ref_id not in references:
-                ok = False
-                if self.references.ok:
-                    fields.problem(line, f"{what}: cites «{ref_id}», which is not in data/{REFERENCES_FILE}")
-            elif references[ref_id] not in found:
-                found.append(references[ref_id])
         return tuple(found) if ok else None

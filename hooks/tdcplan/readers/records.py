@@ -30,7 +30,7 @@ class TaskRevisions:
     @classmethod
     def of(cls, draft: TaskDraft) -> TaskRevisions:
         """No revision yet: the official wording."""
-        return cls({name: [TextItem(t, t) for t in getattr(draft, name)] for name in CORRECTABLE_FIELDS})
+        return cls({name: [TextItem(t, t) for t in draft.texts[name]] for name in CORRECTABLE_FIELDS})
 
 
 class RecordsReader:
@@ -39,9 +39,7 @@ class RecordsReader:
     def __init__(self, files: DataFiles, plan: PlanDraft) -> None:
         self.files = files
         self.plan = plan
-        self.revisions = {
-            f"{group.number}.{task.letter}": TaskRevisions.of(task) for group in plan.groups for task in group.tasks
-        }
+        self.revisions = {task.number: TaskRevisions.of(task) for task in plan.tasks()}
 
     def entries(self, path: Path, key: str) -> tuple[list[tuple[LocatedMap, int]], FieldReader] | None:
         """The entries under ``key`` of an optional per-plan file, each with its line."""
