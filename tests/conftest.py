@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: checkers, repository, project_copy
 
-from quality import checkers  # noqa: E402
+import checkers
+from repository import REPOSITORY
 
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = REPOSITORY / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +22,7 @@ def site_dir(tmp_path_factory) -> Path:
     """The repository's site, built with `mkdocs build --strict` into a temporary folder."""
     target = tmp_path_factory.mktemp("site")
     try:
-        return checkers.build_site(ROOT / "mkdocs.yml", target)
+        return checkers.build_site(REPOSITORY / "mkdocs.yml", target)
     except checkers.BuildFailed as exc:
         pytest.fail(str(exc), pytrace=False)
 

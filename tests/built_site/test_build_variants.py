@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import filecmp
-import subprocess
-import sys
 from pathlib import Path
 
+import checkers
 import pytest
 from project_copy import copy_project
-from quality import checkers
+from repository import REPOSITORY
 
 from built_site.html_text import BuiltPage
 
 HOSTILE = "<script>alert('x')</script> *nghiêng* _gạch_ [x](y) | ống {{ c }} {% if %} &amp; # 1. - +"
-
-
-def build(config: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +38,7 @@ def hostile_site(tmp_path_factory) -> Path:
         encoding="utf-8",
     )
     out = project / "site"
-    result = build(config, out)
+    result = checkers.run_build(config, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -74,7 +63,7 @@ def test_hostile_text_is_escaped_in_the_title_and_description(hostile_site: Path
 
 def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) -> None:
     again = tmp_path / "again"
-    checkers.build_site(Path(__file__).resolve().parents[2] / "mkdocs.yml", again)
+    checkers.build_site(REPOSITORY / "mkdocs.yml", again)
     comparison = filecmp.dircmp(site_dir, again)
     differing: list[str] = []
 
@@ -97,7 +86,7 @@ def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     lines[line - 1] = lines[line - 1].replace("Quý IV/2026", "Cuối năm 2026")
     plan.write_text("".join(lines), encoding="utf-8")
     out = tmp_path / "site"
-    result = build(config, out)
+    result = checkers.run_build(config, out)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert f"data/plans/2026/plan.yml:{line}: task 2.a: schedule «Cuối năm 2026»" in output

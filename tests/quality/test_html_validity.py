@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
 
 
 def test_every_page_is_valid_html(site_dir, site_pages):

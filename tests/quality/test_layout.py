@@ -4,9 +4,8 @@ Screenshots of the home page and a task page go to test-artifacts/."""
 
 from __future__ import annotations
 
+import checkers
 import pytest
-
-from quality import checkers
 
 WIDTHS = [360, 1280]
 

@@ -3,7 +3,7 @@ finds no broken internal link or anchor."""
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
 
 
 def test_no_broken_links_or_anchors(site_url, site_pages, tmp_path):

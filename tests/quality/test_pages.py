@@ -3,7 +3,7 @@ description, and shows no theme string left in English."""
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
 
 
 def _pages(site_dir):

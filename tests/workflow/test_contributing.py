@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPOSITORY
+from repository import REPOSITORY
 from tdcplan.fields import FieldReader
 from tdcplan.load import load_data
 
