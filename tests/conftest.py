@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: checkers, repository, project_copy
 
@@ -15,6 +16,9 @@ import checkers
 from repository import REPOSITORY
 
 ARTIFACTS = REPOSITORY / "test-artifacts"
+
+# `pytest --hypothesis-profile=fast` (make test-fast): fewer examples of the property tests.
+settings.register_profile("fast", max_examples=10)
 
 
 @pytest.fixture(scope="session")
@@ -73,3 +77,17 @@ def page(browser):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# Markers (registered in pyproject.toml): a test is a `browser` test when it uses the
+# `browser` fixture (directly or through another fixture, e.g. `page`), and a `build`
+# test when it uses the built site (`site_dir`). Modules whose tests build a variant of
+# the site themselves say so with `pytestmark = pytest.mark.build`. `make test-fast`
+# runs the rest: `pytest -m "not browser and not build"`.
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "site_dir" in fixtures:
+            item.add_marker(pytest.mark.build)

@@ -12,6 +12,8 @@ from repository import REPOSITORY
 
 from built_site.html_text import BuiltPage
 
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 HOSTILE = "<script>alert('x')</script> *nghiêng* _gạch_ [x](y) | ống {{ c }} {% if %} &amp; # 1. - +"
 
 

@@ -15,6 +15,8 @@ from project_copy import copy_project
 
 from .html_table import read_table
 
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 HOSTILE = "<script>alert(1)</script>"
 
 

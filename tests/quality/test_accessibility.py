@@ -6,6 +6,8 @@ from __future__ import annotations
 import checkers
 import pytest
 
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 VIEWPORTS = {"desktop": (1280, 800), "phone": (360, 740)}
 
 

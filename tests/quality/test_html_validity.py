@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import checkers
+import pytest
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 
 def test_every_page_is_valid_html(site_dir, site_pages):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import checkers
 import pytest
 
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 WIDTHS = [360, 1280]
 
 # Right edge of the document vs the viewport, and the elements sticking out.

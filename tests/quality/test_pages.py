@@ -4,6 +4,9 @@ description, and shows no theme string left in English."""
 from __future__ import annotations
 
 import checkers
+import pytest
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 
 def _pages(site_dir):

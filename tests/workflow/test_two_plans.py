@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 from project_copy import copy_project
 from repository import REPOSITORY
 
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 FIXTURE = REPOSITORY / "tests" / "fixtures" / "two_plans"
 SWITCHER = "Chọn năm kế hoạch"
 TASKS_2027 = ("1-a", "1-b", "2-a")
