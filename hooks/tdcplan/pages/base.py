@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -18,7 +19,7 @@ from .plan_switcher import plan_switcher_html
 PAGE_FRAME = "page.md.j2"  # front matter, then the plan switcher slot, then the body
 
 
-@dataclass
+@dataclass(frozen=True)
 class GeneratedPage:
     """A page the generator writes: its source path, Markdown with front matter, and provenance."""
 
@@ -27,7 +28,7 @@ class GeneratedPage:
     edit_path: str | None = None  # repository path of the data file the page comes from
 
 
-@dataclass
+@dataclass(frozen=True)
 class GeneratedAsset:
     """A file published as it is (JSON, CSV, iCalendar, a feed…), at ``src_uri`` in the built site."""
 
@@ -35,7 +36,7 @@ class GeneratedAsset:
     content: str | bytes
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteContext:
     """Everything page builders need: the data, its addresses (:class:`~tdcplan.urls.Urls`), the site settings."""
 
@@ -43,10 +44,11 @@ class SiteContext:
     urls: Urls
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
-    environment: jinja2.Environment = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.environment = jinja2.Environment(
+    @cached_property
+    def environment(self) -> jinja2.Environment:
+        """The templates' environment: Markdown out, every printed value escaped unless Trusted."""
+        environment = jinja2.Environment(
             loader=jinja2.PackageLoader("tdcplan", "templates"),
             finalize=escape_markdown,  # every printed value is escaped unless it is Trusted
             autoescape=False,
@@ -55,15 +57,16 @@ class SiteContext:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.environment.filters["html"] = lambda value: Trusted(escape_html(str(value)))
+        environment.filters["html"] = lambda value: Trusted(escape_html(str(value)))
         # A macro's output is Markdown the macro already escaped value by value: print it as is.
-        self.environment.filters["rendered"] = Trusted
-        self.environment.globals.update(
+        environment.filters["rendered"] = Trusted
+        environment.globals.update(
             format_date=wording.format_date,
             quarter_name=wording.quarter_name,
             schedule_meaning=wording.schedule_meaning,
             shorten=wording.shorten,
         )
+        return environment
 
     @property
     def plans(self) -> tuple[Plan, ...]:

@@ -12,14 +12,14 @@ from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
-@dataclass
+@dataclass(frozen=True)
 class Role:
     heading: str
     tasks: tuple[Task, ...]
     sections: list[tuple[str, tuple[Task, ...], str]]
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitPlanView:
     plan: Plan
     led: tuple[Task, ...]

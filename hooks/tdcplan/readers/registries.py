@@ -29,7 +29,7 @@ class RegistryFormat(Generic[Entry]):
     entry: Callable[[FieldReader, LocatedMap, str, str | None, int], Entry | None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Registry(Generic[Entry]):
     """A registry read from its file: entries by id, and whether the file was free of problems."""
 
