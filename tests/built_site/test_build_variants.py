@@ -94,3 +94,28 @@ def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     assert f"data/plans/2026/plan.yml:{line}: task 2.a: schedule «Cuối năm 2026»" in output
     assert "Traceback" not in output
     assert not (out / "index.html").exists()  # nothing published
+
+
+@pytest.mark.parametrize(
+    ("setting", "sentence"),
+    [
+        (
+            "primary_plan: 2030",
+            "extra.primary_plan in mkdocs.yml is 2030, but no plan of that year exists (plans: 2026).",
+        ),
+        ("data_dir: du-lieu", "extra.data_dir in mkdocs.yml is «du-lieu», which is not a folder beside mkdocs.yml."),
+    ],
+)
+def test_a_bad_setting_stops_the_build_with_one_sentence(tmp_path: Path, setting: str, sentence: str) -> None:
+    config = copy_project(tmp_path / "project")
+    text = config.read_text(encoding="utf-8")
+    assert "\n  generator: false\n" in text
+    config.write_text(
+        text.replace("\n  generator: false\n", f"\n  generator: false\n  {setting}\n", 1), encoding="utf-8"
+    )
+    result = checkers.run_build(config, tmp_path / "site")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert sentence in output.splitlines()
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "index.html").exists()
