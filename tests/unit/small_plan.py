@@ -35,6 +35,14 @@ UNIT_B = Unit("u-b", "Chi cục <Đo lường>", "CC.ĐL", UnitKind.ORGANISATION
 REFERENCE = Reference("de-an-1", "Đề án 1", "Đề án", "", ("Đề án 1",), SourceLocation("data/references.yml", 2))
 
 
+def _task(
+    year: int, group: GroupHeading, letter: str, text: str, schedule: str, lead: Unit, at: SourceLocation
+) -> Task:
+    """A task with one paragraph, one output, one lead unit, no partner, no reference, no record."""
+    output = TextItem("Kết quả", "Kết quả")
+    return Task(year, group, letter, (TextItem(text, text),), (output,), parse_schedule(schedule), (lead,), (), (), at)
+
+
 def plan(year: int) -> Plan:
     """The small plan of ``year`` (task texts name the year, so that two plans differ)."""
     path = f"data/plans/{year}/plan.yml"
@@ -55,29 +63,9 @@ def plan(year: int) -> Plan:
         corrections=(correction,),
         reports=(report,),
     )
-    task_b = Task(
-        year,
-        one,
-        "b",
-        (TextItem("Kiểm tra [định kỳ]", "Kiểm tra [định kỳ]"),),
-        (TextItem("Kết quả", "Kết quả"),),
-        parse_schedule("Thường xuyên"),
-        (UNIT_B,),
-        (),
-        (),
-        SourceLocation(path, 20),
-    )
-    task_dd = Task(
-        year,
-        two,
-        "đ",
-        (TextItem("Hỗ trợ doanh nghiệp", "Hỗ trợ doanh nghiệp"),),
-        (TextItem("Hồ sơ", "Hồ sơ"),),
-        parse_schedule("Định kỳ hoặc đột xuất theo yêu cầu"),
-        (UNIT_A,),
-        (),
-        (),
-        SourceLocation(path, 30),
+    task_b = _task(year, one, "b", "Kiểm tra [định kỳ]", "Thường xuyên", UNIT_B, SourceLocation(path, 20))
+    task_dd = _task(
+        year, two, "đ", "Hỗ trợ doanh nghiệp", "Định kỳ hoặc đột xuất theo yêu cầu", UNIT_A, SourceLocation(path, 30)
     )
     groups = (
         Group(1, one.title, (task_a, task_b), SourceLocation(path, 8)),
