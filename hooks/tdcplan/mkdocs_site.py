@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .load import PlanData, load_data
+from .load import load_data
 from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
@@ -39,10 +39,6 @@ class SitePages:
     outputs: list[GeneratedPage | GeneratedAsset]
     nav: list
     in_navigation: frozenset[str]  # source paths the navigation names
-
-    @property
-    def data(self) -> PlanData:
-        return self.site.data
 
 
 def site_pages(config: MkDocsConfig) -> SitePages:
