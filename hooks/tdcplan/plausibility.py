@@ -7,30 +7,39 @@ correction would pass every type check and then show on the site as fact.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
 
 from .fields import FieldReader
 from .located import LocatedMap
-from .model import Plan, TextItem
+from .model import TextItem
 
 # A plan's reports and corrections are recorded during its year and the year after (final reports).
 YEARS_AFTER_PLAN = 1
 
 
-def record_dates(plan: Plan) -> tuple[dt.date, dt.date]:
+class Dated(Protocol):
+    """A plan (or the reader's draft of one): its year, and its data date once the model has one."""
+
+    year: int
+
+
+def record_dates(plan: Dated) -> tuple[dt.date, dt.date]:
     """The first and last day a report or correction of ``plan`` may carry."""
     return dt.date(plan.year, 1, 1), dt.date(plan.year + YEARS_AFTER_PLAN, 12, 31)
 
 
-def data_date(plan: Plan) -> dt.date | None:
+def data_date(plan: Dated) -> dt.date | None:
     """HOOK for the plan's data date (issue 13): no record may be dated after it.
 
-    Returns ``None`` while the model has no data date; once ``Plan.data_date``
-    exists this check applies with no other change.
+    Returns ``None`` while the plan read so far has no data date; once the reader
+    sets ``data_date`` on the plan (draft) before its records are read, this check
+    applies with no other change.
     """
     return getattr(plan, "data_date", None)
 
 
-def record_date(fields: FieldReader, item: LocatedMap, key: str, what: str, plan: Plan) -> dt.date | None:
+def record_date(fields: FieldReader, item: LocatedMap, key: str, what: str, plan: Dated) -> dt.date | None:
     """The date under ``key`` if it lies in :func:`record_dates` and not after :func:`data_date`."""
     value = fields.date(item, key, what)
     if value is None:
@@ -52,7 +61,7 @@ def record_date(fields: FieldReader, item: LocatedMap, key: str, what: str, plan
     return value
 
 
-def official_occurrences(items: tuple[TextItem, ...], original: str) -> tuple[int, list[int]]:
+def official_occurrences(items: Sequence[TextItem], original: str) -> tuple[int, list[int]]:
     """How often ``original`` occurs in the official wording of ``items``, and the items it occurs in.
 
     A correction quotes the official text, never an earlier correction's result:

@@ -12,10 +12,12 @@ import re
 from itertools import cycle
 from pathlib import Path
 
+import checkers
 import pytest
 import yaml
 from project_copy import copy_project
-from quality import checkers
+
+pytestmark = pytest.mark.build  # builds a variant of the site
 
 # Keys whose values are free text (ids, numbers, dates, schedules and codes keep their grammar).
 TEXT_KEYS = {"name", "short_name", "text", "title", "description", "note", "content", "outputs", "issuer"}
