@@ -49,6 +49,8 @@ def text_fault(text: str, multiline: bool = False) -> str | None:
     names differ and can reorder what a reader sees) and text not in Unicode NFC
     (composed) form, so that two spellings that look alike compare equal.
     """
+    if text.isprintable() and unicodedata.is_normalized("NFC", text):
+        return None  # the usual case, checked in C: no control, format or line-separator character
     for character in text:
         code = ord(character)
         category = unicodedata.category(character)
