@@ -6,7 +6,7 @@ Layout of the data directory::
     references.yml             programmes and legal documents that tasks cite
     plans/<year>/plan.yml      one plan: metadata, groups and tasks, in the official wording
     plans/<year>/corrections.yml   recorded corrections of evident typos (optional)
-    plans/<year>/status.yml        progress reports (optional; a task without one is «not yet reported»)
+    plans/<year>/status.yml        the data date and progress reports (optional; see tdcplan.status_file)
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from .model import (
     Plan,
     Reference,
     SourceLocation,
-    StatusCode,
-    StatusReport,
     Task,
     TextItem,
     Unit,
@@ -35,6 +33,7 @@ from .model import (
 from .problems import PlanDataError, Problem
 from .registry import UnitNames, name_key
 from .schedule import ScheduleError, parse_schedule
+from .status_file import STATUS_FILE, read_status
 from .vietnamese import ITEM_LETTERS
 
 UNITS_FILE = "units.yml"
@@ -42,7 +41,6 @@ REFERENCES_FILE = "references.yml"
 PLANS_DIR = "plans"
 PLAN_FILE = "plan.yml"
 CORRECTIONS_FILE = "corrections.yml"
-STATUS_FILE = "status.yml"
 
 CORRECTABLE_FIELDS = ("content", "outputs")
 
@@ -434,34 +432,17 @@ class _DataReader:
             )
 
     def status(self, path: Path, plan: Plan) -> None:
-        found = self.records(path, "reports")
-        if found is None:
+        """Apply ``status.yml`` (optional): the plan's data date and each task's reports."""
+        if not path.exists():
             return
-        entries, fields = found
-        reportable = {code.value: code for code in StatusCode if code is not StatusCode.NOT_REPORTED}
-        by_task: dict[str, list[StatusReport]] = {}
-        for index, (entry, line) in enumerate(entries):
-            what = f"report {index + 1}"
-            item = fields.mapping(entry, line, what, ("task", "status", "as_of"), ("note",))
-            if item is None:
-                continue
-            task = self.task_of(fields, item, plan, what)
-            code = _choice(fields, item, "status", f"{what}: «status»", reportable)
-            as_of = fields.date(item, "as_of", f"{what}: «as_of»")
-            note = fields.text(item, "note", f"{what}: «note»", required=False) or ""
-            if None in (task, code, as_of):
-                continue
-            earlier = by_task.setdefault(task.number, [])
-            if earlier and earlier[-1].as_of >= as_of:
-                fields.problem(
-                    item.line_of("as_of"),
-                    f"{what}: reports of task {task.number} must be in date order, "
-                    f"each later than the one before ({earlier[-1].as_of.isoformat()})",
-                )
-                continue
-            report = StatusReport(code, as_of, note, SourceLocation(fields.path, line))
-            earlier.append(report)
-            task.reports += (report,)
+        content, fields = self.read(path)
+        if content is None:
+            return
+        progress = read_status(content, fields, {task.number for task in plan.tasks}, plan.year)
+        plan.data_date = progress.data_date
+        for task in plan.tasks:
+            task.data_date = progress.data_date
+            task.reports = progress.reports.get(task.number, ())
 
 
 def _identifier(fields: FieldReader, item: LocatedMap, what: str) -> str | None:

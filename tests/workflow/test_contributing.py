@@ -12,7 +12,7 @@ from conftest import REPOSITORY
 from tdcplan.load import load_data
 
 GUIDE = REPOSITORY / "CONTRIBUTING.md"
-LOADER = REPOSITORY / "hooks" / "tdcplan" / "load.py"
+LOADERS = [REPOSITORY / "hooks" / "tdcplan" / name for name in ("load.py", "status_file.py")]
 EXAMPLE = re.compile(r"^```yaml example=(\w+)\n(.*?)^```$", re.S | re.M)
 # example kind -> (file under data/, top-level key, the keys that identify an entry)
 TARGETS = {
@@ -78,7 +78,7 @@ def test_example_is_valid_data(kind, tmp_path):
 
 def loader_keys() -> set[str]:
     """Every key named in a ``fields.mapping(…)`` call of the loader (required and optional keys)."""
-    source = LOADER.read_text(encoding="utf-8")
+    source = "\n".join(loader.read_text(encoding="utf-8") for loader in LOADERS)
     keys: set[str] = set()
     for start in (m.end() for m in re.finditer(r"fields\.mapping\(", source)):
         depth, end = 1, start
