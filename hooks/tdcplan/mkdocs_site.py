@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .data_history import read_history
 from .load import PlanData, load_data
 from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
@@ -54,6 +55,7 @@ class PlanSite:
             repository_url=config.repo_url or "",
             branch=config.extra.get("branch", "main"),
             site_url=config.site_url or "",
+            history=read_history(data_dir, self.data),
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes

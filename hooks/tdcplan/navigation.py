@@ -50,6 +50,7 @@ def site_navigation(site: SiteContext, has_page: Callable[[str], bool]) -> list:
     for title, uri in (
         ("Dữ liệu", layout.open_data(plan)),
         ("Bản in", layout.print_table(plan)),
+        ("Lịch sử cập nhật", urls.HISTORY),
         ("Giới thiệu", urls.ABOUT),
     ):
         if has_page(uri):

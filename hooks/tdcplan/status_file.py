@@ -41,11 +41,18 @@ class PlanProgress:
 
 def read_status(content: object, fields: FieldReader, task_numbers: Collection[str], year: int) -> PlanProgress:
     """Validate a loaded ``status.yml``; problems go to ``fields``, valid reports come back."""
-    top = fields.mapping(content, 1, STATUS_FILE, ("data_date", "reports"))
+    top = fields.mapping(content, 1, STATUS_FILE, ("reports",), ("data_date",))
     if top is None:
         return PlanProgress()
     data_date = fields.date(top, "data_date", "«data_date»")
     entries = fields.list(top, "reports", "«reports»")
+    if entries and "data_date" not in top:
+        # Versions from before any report need none (the history page still reads them).
+        fields.problem(
+            top.line,
+            f"{STATUS_FILE} lacks the key «data_date»: the date the plan's data is current to (YYYY-MM-DD), "
+            "required once there are reports",
+        )
     by_task: dict[str, list[StatusReport]] = {}
     for index, entry in enumerate(entries or ()):
         line = entries.lines[index]

@@ -23,8 +23,9 @@ EXPLORER = "tra-cuu/index.md"
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
+HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 # Sections whose pages belong to no single plan (units and documents serve every year).
-SHARED_SECTIONS = ("don-vi", "van-ban")
+SHARED_SECTIONS = ("don-vi", "van-ban", "lich-su-cap-nhat")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from .. import wording
+from .. import progress, wording
+from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
@@ -42,6 +43,7 @@ class SiteContext:
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links in feeds and calendars
+    history: DataHistory | None = None  # from git (tdcplan.data_history); None: not read
     environment: jinja2.Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -62,6 +64,10 @@ class SiteContext:
             quarter_name=wording.quarter_name,
             schedule_meaning=wording.schedule_meaning,
             shorten=wording.shorten,
+            data_date_text=progress.data_date_text,
+            rollup=progress.rollup,
+            bucket_labels=progress.BUCKET_LABELS,
+            status_cell=status_cell,
         )
 
     @property
@@ -80,6 +86,14 @@ class SiteContext:
             return None
         anchor = f"#L{line}" if line else ""
         return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}"
+
+
+def status_cell(task: Task) -> Trusted:
+    """A task's status in a list of tasks: the latest report's label, then the period-ended flag if set."""
+    cell = escape_markdown(task.status_label)
+    if task.deadline_flag:
+        cell += f'<br><strong class="tdc-flag">{escape_html(task.deadline_flag.text)}</strong>'
+    return Trusted(cell)
 
 
 class PageWriter:

@@ -9,7 +9,7 @@ from ..calendar import quarter_listing
 from ..model import Plan
 from ..urls import REFERENCES_INDEX, UNITS_INDEX
 from ..wording import format_date, quarter_bounds, shorten
-from .base import GeneratedPage, PageWriter, SiteContext
+from .base import GeneratedPage, PageWriter, SiteContext, status_cell
 
 
 def _listing(
@@ -53,7 +53,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 page.task_link(t, shorten(t.content[0].text)),
                 t.schedule.text,
                 page.units_links(t.lead, short=True),
-                t.status_label,
+                status_cell(t),
             ]
             for task in plan.tasks
         ],
