@@ -7,6 +7,7 @@ from typing import Any
 
 from ..calendar import quarter_listing
 from ..model import Plan
+from ..progress import data_date_text
 from ..urls import REFERENCES_INDEX, UNITS_INDEX
 from ..wording import format_date, quarter_bounds, shorten
 from .base import GeneratedPage, PageWriter, SiteContext, status_cell
@@ -45,7 +46,8 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         layout.tasks_index(plan),
         f"Tất cả nhiệm vụ năm {plan.year}",
         f"Danh sách {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}, theo thứ tự của kế hoạch.",
-        f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng.",
+        f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng."
+        + (f" Tình trạng: {data_date_text(plan.data_date).lower()}." if plan.data_date else ""),
         ["Số", "Nội dung", "Thời gian thực hiện", "Đơn vị chủ trì", "Tình trạng"],
         [
             lambda page, t=task: [
