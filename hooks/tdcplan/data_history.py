@@ -50,7 +50,7 @@ class TaskUpdate:
     def source(self) -> str:
         if self.from_git:
             return "theo lịch sử thay đổi của tệp dữ liệu"
-        return "ngày mới nhất ghi trong dữ liệu của nhiệm vụ (không có lịch sử git)"
+        return "ngày mới nhất ghi trong dữ liệu của nhiệm vụ, vì bản dựng không có lịch sử git"
 
 
 @dataclass(frozen=True)
