@@ -18,6 +18,7 @@ from pathlib import Path
 
 try:
     import yaml
+    from tdcplan.data_history import read_history
     from tdcplan.load import load_data
     from tdcplan.navigation import navigation_pages, site_navigation
     from tdcplan.pages import GeneratedPage, SiteContext, generate_pages
@@ -62,7 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     except PlanDataError as error:
         print(error, file=sys.stderr)
         return 1
-    site = SiteContext(data, SiteLayout(data.plans[0].year), repository_url=args.repo_url, site_url=args.site_url)
+    site = SiteContext(
+        data,
+        SiteLayout(data.plans[0].year),
+        repository_url=args.repo_url,
+        site_url=args.site_url,
+        history=read_history(args.data, data),
+    )
     outputs = generate_pages(site)
     for output in outputs:
         target = args.out_dir / output.src_uri

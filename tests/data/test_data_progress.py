@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 from plan_data_helpers import REPOSITORY, STATUS
-from tdcplan.progress import Bucket, StatusCode, deadline_flag, period_end, rollup
 from tdcplan.problems import Problem
+from tdcplan.progress import Bucket, StatusCode, deadline_flag, period_end, rollup
 from tdcplan.schedule import parse_schedule
 
 FIXTURE_STATUS = REPOSITORY / "tests" / "fixtures" / "progress" / "plans" / "2026" / "status.yml"

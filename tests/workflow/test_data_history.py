@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import edit
 from project_copy import copy_project
 from quality import checkers
 from tdcplan.data_history import read_history
@@ -18,6 +17,12 @@ from tdcplan.load import load_data
 PLAN = Path("data/plans/2026/plan.yml")
 STATUS = Path("data/plans/2026/status.yml")
 TASK_2A_OUTPUT = "    - Báo cáo\n    schedule: Quý IV/2026\n"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def commit(repository: Path, message: str, when: str) -> None:

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PYTHON_SCRIPTS, REPOSITORY
 from tdcplan.load import load_data
 
-REPORT = PYTHON_SCRIPTS / "report.py"
+REPOSITORY = Path(__file__).resolve().parents[2]
+DATA = REPOSITORY / "data"
+REPORT = REPOSITORY / "scripts" / "report.py"
 FIXTURE_STATUS = REPOSITORY / "tests" / "fixtures" / "progress" / "plans" / "2026" / "status.yml"
 STATUS = Path("data/plans/2026/status.yml")
 # The fixture, with comments where a careless rewrite would lose or move them.
@@ -154,4 +155,3 @@ def test_refuses_evidence_that_is_not_http(data):
     )
     assert result.returncode == 1
     assert "«url» must be a web address starting with http:// or https://, found «ftp://x»" in result.stderr
-
