@@ -33,7 +33,7 @@ try:
     from tdcplan.model import Plan, Task
     from tdcplan.problems import PlanDataError
     from tdcplan.progress import REPORTABLE, data_date_text
-    from tdcplan.status_file import STATUS_FILE, evidence_problem
+    from tdcplan.readers.status import STATUS_FILE, evidence_problem
     from tdcplan.wording import format_date
 except ImportError as missing:  # run outside the project's virtual environment
     sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from .schedule import Schedule, ScheduleKind
-from .wording import format_date, quarter_bounds
+from .schedule import Schedule, ScheduleKind, month_end, quarter_bounds
+from .wording import format_date
 
 if TYPE_CHECKING:  # the model imports this module
     from .model import Task
@@ -66,9 +66,7 @@ def period_end(schedule: Schedule) -> dt.date | None:
     if schedule.kind is ScheduleKind.QUARTERS:
         return quarter_bounds(schedule.year, schedule.quarters[-1])[1]
     if schedule.kind is ScheduleKind.MONTHS and schedule.months:
-        last = schedule.months[1]
-        following = dt.date(schedule.year + 1, 1, 1) if last == 12 else dt.date(schedule.year, last + 1, 1)
-        return following - dt.timedelta(days=1)
+        return month_end(schedule.year, schedule.months[1])
     return None
 
 

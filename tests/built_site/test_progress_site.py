@@ -13,13 +13,15 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+import checkers
 import pytest
 from bs4 import BeautifulSoup
 from project_copy import copy_project
-from quality import checkers
 from tdcplan.exports.records import due_dates
 from tdcplan.load import load_data
 from tdcplan.model import Plan, Task
+
+pytestmark = pytest.mark.build  # builds the fixture site
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_STATUS = ROOT / "tests" / "fixtures" / "progress" / "plans" / "2026" / "status.yml"

@@ -7,10 +7,10 @@ import os
 import subprocess
 from pathlib import Path
 
+import checkers
 import pytest
 from bs4 import BeautifulSoup
 from project_copy import copy_project
-from quality import checkers
 from tdcplan.data_history import read_history
 from tdcplan.load import load_data
 
@@ -106,6 +106,7 @@ def article_text(path: Path) -> str:
     )
 
 
+@pytest.mark.build
 def test_history_page_of_the_built_site(built):
     text = article_text(built / "lich-su-cap-nhat" / "index.html")
     positions = [text.index(f"Ngày {day}") for day in ("03/07/2026", "02/05/2026", "01/03/2026")]
@@ -114,6 +115,7 @@ def test_history_page_of_the_built_site(built):
     assert "Thêm báo cáo tiến độ ngày 30/06/2026: Đang thực hiện." in text
 
 
+@pytest.mark.build
 def test_task_pages_say_when_their_record_last_changed(built):
     for slug, day in (("2-a", "02/05/2026"), ("1-a", "03/07/2026"), ("1-b", "01/03/2026")):
         text = article_text(built / "nhiem-vu" / slug / "index.html")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..escaping import Trusted, escape_markdown
 from ..plan_diff import Change
-from ..urls import HISTORY
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
@@ -18,7 +17,7 @@ def by_subject(changes: tuple[Change, ...]) -> list[tuple[str, list[Trusted]]]:
 
 def history_page(site: SiteContext) -> GeneratedPage:
     """The page, from ``site.history`` (read from git by :mod:`tdcplan.data_history`)."""
-    page = PageWriter(site, HISTORY)
+    page = PageWriter(site, site.urls.history())
     entries = site.history.entries if site.history else ()
 
     def commit_url(commit: str) -> Trusted | None:
@@ -26,7 +25,7 @@ def history_page(site: SiteContext) -> GeneratedPage:
         return Trusted(f"{base}/commit/{commit}") if base else None
 
     return GeneratedPage(
-        HISTORY,
+        site.urls.history(),
         page.render(
             "history.md.j2",
             {

@@ -12,8 +12,8 @@ Layout::
           - title: Báo cáo kết quả quý II
             document: 123/BC-CCTĐC ngày 30/6/2026
 
-Kept apart from :mod:`tdcplan.load` so that both the loader and ``scripts/report.py``
-apply the very same rules (and say the same ``path:line: message``).
+Used by :class:`tdcplan.readers.records.RecordsReader`; ``scripts/report.py`` applies the very
+same rules (through the loader) and says the same ``path:line: message``.
 """
 
 from __future__ import annotations
@@ -23,12 +23,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .fields import FieldReader
-from .located import LocatedMap
-from .model import Evidence, SourceLocation, StatusReport
-from .progress import CLOSING, REPORTABLE, StatusCode
-
-STATUS_FILE = "status.yml"
+from ..fields import FieldReader
+from ..located import LocatedMap
+from ..model import Evidence, SourceLocation, StatusReport
+from ..progress import CLOSING, REPORTABLE, StatusCode
+from .files import STATUS_FILE
 
 
 @dataclass(frozen=True)
