@@ -240,3 +240,22 @@ def test_real_site_every_task_not_reported_and_the_ended_periods_flagged(site_di
         "Nhiệm vụ 1.a", "Nhiệm vụ 1.b", "Nhiệm vụ 2.h", "Nhiệm vụ 3.b"
     ]  # fmt: skip
     assert shown_counts(home.select_one(".tdc-rollup")) == {"overdue": 4, "not_reported": 20}
+
+
+# --- accessibility of what only the fixture shows ---------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_axe_violations_on_progress_pages(fixture_site, browser, width):
+    paths = ["", "nhiem-vu/1-a/", "nhiem-vu/1-b/", "nhom/1/", "don-vi/chi-cuc-tdc/", "quy/2026-q3/", "tra-cuu/"]
+    with checkers.serve_directory(fixture_site) as url:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        checkers.RequestRecorder(context)
+        page = context.new_page()
+        violations = []
+        for path in paths:
+            page.goto(url + path, wait_until="networkidle")
+            violations += checkers.axe_violations(page, label=f"{path} [{width}px]")
+            assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), path
+        context.close()
+    assert not violations, checkers.summarize_axe(violations)
