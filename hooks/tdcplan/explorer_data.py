@@ -15,6 +15,7 @@ from typing import Any
 
 from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
+from .progress import BUCKET_LABELS, Bucket
 from .urls import Urls
 from .vietnamese import fold
 from .wording import SCHEDULE_KIND_LABELS, shorten
@@ -57,6 +58,9 @@ def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
         "lead": [unit.id for unit in task.lead],
         "partners": [unit.id for unit in task.partners],
         "status": task.status_code.value,
+        "overdue": {"due": task.deadline_flag.due.isoformat(), "text": task.deadline_flag.text}
+        if task.deadline_flag
+        else None,
         "number_folded": fold(task.number),
         "folded": search_text(task),
     }
@@ -79,6 +83,8 @@ def explorer_dataset(plan: Plan, urls: Urls) -> dict[str, Any]:
         "groups": {str(group.number): group.title for group in plan.groups},
         "units": units,
         "statuses": {code.value: label for code, label in STATUS_LABELS.items()},
+        "overdue_label": BUCKET_LABELS[Bucket.OVERDUE].capitalize(),
+        "data_date": plan.data_date.isoformat() if plan.data_date else None,
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
         "tasks": [explorer_task(task, urls) for task in plan.tasks],
     }

@@ -6,7 +6,7 @@ Layout of the data directory::
     references.yml             programmes and legal documents that tasks cite
     plans/<year>/plan.yml      one plan: metadata, groups and tasks, in the official wording
     plans/<year>/corrections.yml   recorded corrections of evident typos (optional)
-    plans/<year>/status.yml        progress reports (optional; a task without one is «not yet reported»)
+    plans/<year>/status.yml        the data date and progress reports (optional; see tdcplan.readers.status)
 
 Each kind of file has its reader in :mod:`tdcplan.readers`; this module runs them
 in order and makes every record once, complete (corrections applied, reports
@@ -109,6 +109,7 @@ def _plan(draft: PlanDraft, records: RecordsReader, units: dict[str, Unit], refe
                     **texts,
                     corrections=corrections,
                     reports=reports,
+                    data_date=records.data_date,
                     **task.fields,
                 )
             )
@@ -124,6 +125,7 @@ def _plan(draft: PlanDraft, records: RecordsReader, units: dict[str, Unit], refe
         units,
         references,
         draft.location,
+        records.data_date,
     )
 
 

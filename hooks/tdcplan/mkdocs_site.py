@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .data_history import read_history
 from .load import load_data
 from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
@@ -61,7 +62,13 @@ def site_pages(config: MkDocsConfig) -> SitePages:
             "the plan data is not valid; nothing was built:\n" + "\n".join(str(p) for p in error.problems)
         ) from None
     urls = Urls(data.plans, primary, data.units.values(), data.references.values(), config.site_url or "")
-    site = SiteContext(data, urls, repository_url=config.repo_url or "", branch=settings.branch)
+    site = SiteContext(
+        data,
+        urls,
+        repository_url=config.repo_url or "",
+        branch=settings.branch,
+        history=read_history(settings.data_dir, data),
+    )
     outputs = generate_pages(site)
     generated = {output.src_uri for output in outputs}
     nav = site_navigation(site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
 
 from .fields import FieldReader
 from .located import LocatedMap
@@ -18,44 +17,22 @@ from .model import TextItem
 YEARS_AFTER_PLAN = 1
 
 
-class Dated(Protocol):
-    """A plan (or the reader's draft of one): its year, and its data date once the model has one."""
-
-    year: int
-
-
-def record_dates(plan: Dated) -> tuple[dt.date, dt.date]:
-    """The first and last day a report or correction of ``plan`` may carry."""
-    return dt.date(plan.year, 1, 1), dt.date(plan.year + YEARS_AFTER_PLAN, 12, 31)
+def record_dates(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day a report or correction of the ``year`` plan may carry."""
+    return dt.date(year, 1, 1), dt.date(year + YEARS_AFTER_PLAN, 12, 31)
 
 
-def data_date(plan: Dated) -> dt.date | None:
-    """HOOK for the plan's data date (issue 13): no record may be dated after it.
-
-    Returns ``None`` while the plan read so far has no data date; once the reader
-    sets ``data_date`` on the plan (draft) before its records are read, this check
-    applies with no other change.
-    """
-    return getattr(plan, "data_date", None)
-
-
-def record_date(fields: FieldReader, item: LocatedMap, key: str, what: str, plan: Dated) -> dt.date | None:
-    """The date under ``key`` if it lies in :func:`record_dates` and not after :func:`data_date`."""
+def record_date(fields: FieldReader, item: LocatedMap, key: str, what: str, year: int) -> dt.date | None:
+    """The date under ``key`` if it lies in :func:`record_dates` (the data date is checked by the readers)."""
     value = fields.date(item, key, what)
     if value is None:
         return None
-    first, last = record_dates(plan)
+    first, last = record_dates(year)
     if not first <= value <= last:
         fields.problem(
             item.line_of(key),
             f"{what} is {value.isoformat()}; expected a date from {first.isoformat()} to {last.isoformat()} "
-            f"(the {plan.year} plan's year or the year after)",
-        )
-        return None
-    latest = data_date(plan)
-    if latest is not None and value > latest:
-        fields.problem(
-            item.line_of(key), f"{what} is {value.isoformat()}, after the plan's data date {latest.isoformat()}"
+            f"(the {year} plan's year or the year after)",
         )
         return None
     return value

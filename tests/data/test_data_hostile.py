@@ -203,8 +203,8 @@ def test_text_fault_lets_clean_vietnamese_through():
 # --- plausible dates and corrections ------------------------------------------------------------------
 
 
-def report(as_of: str) -> str:
-    return f"reports:\n  - task: '1.a'\n    status: in_progress\n    as_of: {as_of}\n"
+def report(as_of: str, data_date: str = "2027-12-31") -> str:
+    return f"data_date: {data_date}\nreports:\n  - task: '1.a'\n    status: in_progress\n    as_of: {as_of}\n"
 
 
 @pytest.mark.parametrize("as_of", ["2099-01-01", "1999-12-31", "2025-12-31", "2028-01-01"])
@@ -213,7 +213,7 @@ def test_report_dates_outside_the_plan_years_are_refused(data_copy, as_of):
     assert data_copy.problems() == [
         Problem(
             STATUS,
-            4,
+            5,
             f"report 1: «as_of» is {as_of}; expected a date from 2026-01-01 to 2027-12-31 "
             "(the 2026 plan's year or the year after)",
         )
@@ -270,4 +270,16 @@ def test_a_correction_overlapping_an_earlier_one_is_refused(data_copy):
     line = data_copy.text(CORRECTIONS).count("\n") - 3
     assert data_copy.problems() == [
         Problem(CORRECTIONS, line, "correction 4: «nâng suất chất lượng» overlaps an earlier correction")
+    ]
+
+
+def test_a_data_date_outside_the_plan_years_is_refused(data_copy):
+    data_copy.write(STATUS, report("2026-06-30", data_date="2099-01-01"))
+    assert data_copy.problems() == [
+        Problem(
+            STATUS,
+            1,
+            "«data_date» is 2099-01-01; expected a date from 2026-01-01 to 2027-12-31 "
+            "(the 2026 plan's year or the year after)",
+        )
     ]

@@ -150,17 +150,23 @@ def test_alias_inside_itself(data_copy):
 def test_alias_is_refused_even_when_harmless(data_copy):
     # Aliases are refused outright (tdcplan.located explains why), merge keys included.
     data_copy.write(
-        STATUS, "reports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31}\n  - task: '1.b'\n    <<: *r\n"
+        STATUS,
+        "data_date: 2026-11-25\nreports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31, note: Xong.}\n"
+        "  - task: '1.b'\n    <<: *r\n",
     )
     assert data_copy.problems() == [
         Problem(
-            STATUS, 4, "invalid YAML: an alias (*r) is not allowed in data files; write the value out where it is used"
+            STATUS, 5, "invalid YAML: an alias (*r) is not allowed in data files; write the value out where it is used"
         )
     ]
 
 
 def test_inline_merge_key_still_works(data_copy):
-    data_copy.write(STATUS, "reports:\n  - task: '1.b'\n    <<: {task: '1.a', status: done, as_of: 2026-03-31}\n")
+    data_copy.write(
+        STATUS,
+        "data_date: 2026-11-25\nreports:\n  - task: '1.b'\n"
+        "    <<: {task: '1.a', status: done, as_of: 2026-03-31, note: Xong.}\n",
+    )
     assert data_copy.load().plans[0].task("1.b").status_code is StatusCode.DONE
 
 
@@ -485,11 +491,13 @@ def test_corrections_file_is_optional(data_copy):
 
 # --- progress reports ------------------------------------------------------------------------
 
-REPORT = '  - task: "{task}"\n    status: {status}\n    as_of: {as_of}\n'
+REPORT = '  - task: "{task}"\n    status: {status}\n    as_of: {as_of}\n    note: Theo báo cáo.\n'
 
 
 def reports(*entries: tuple[str, str, str]) -> str:
-    return "reports:\n" + "".join(REPORT.format(task=t, status=s, as_of=d) for t, s, d in entries)
+    return "data_date: 2026-11-25\nreports:\n" + "".join(
+        REPORT.format(task=t, status=s, as_of=d) for t, s, d in entries
+    )
 
 
 def test_valid_reports_give_the_latest_status(data_copy):
@@ -512,7 +520,12 @@ def test_report_with_an_unknown_status_code(data_copy):
     data_copy.write(STATUS, reports(("1.a", "finished", "2026-03-31")))
     line = data_copy.line_of(STATUS, "status: finished")
     assert data_copy.problems() == [
-        Problem(STATUS, line, "report 1: «status» is «finished»; expected one of: in_progress, done, delayed")
+        Problem(
+            STATUS,
+            line,
+            "report 1: «status» is «finished»; expected one of: "
+            "not_started, in_progress, done, delayed, paused, cancelled",
+        )
     ]
 
 
@@ -520,7 +533,13 @@ def test_report_cannot_say_not_reported(data_copy):
     data_copy.write(STATUS, reports(("1.a", "not_reported", "2026-03-31")))
     line = data_copy.line_of(STATUS, "status: not_reported")
     assert data_copy.problems() == [
-        Problem(STATUS, line, "report 1: «status» is «not_reported»; expected one of: in_progress, done, delayed")
+        Problem(
+            STATUS,
+            line,
+            "report 1: «status» «not_reported» is not written down: a task without any report is shown as "
+            "«Chưa báo cáo»; remove this report, or use one of: "
+            "not_started, in_progress, done, delayed, paused, cancelled",
+        )
     ]
 
 
