@@ -13,11 +13,13 @@ folding that the hook adds are not part of the files.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 try:
     import yaml
+    from tdcplan.identifiers import Identifiers
     from tdcplan.load import load_data
     from tdcplan.navigation import navigation_pages, site_navigation
     from tdcplan.pages import GeneratedPage, SiteContext, generate_pages
@@ -33,12 +35,22 @@ class _SettingsLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for plain settings; tags such as !!python/name (MkDocs-only) become None."""
 
 
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """MkDocs' ``!ENV [NAME, default]``: the variable's value, else the default."""
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[name] for name in variables if os.environ.get(name)), default)
+
+
+_SettingsLoader.add_constructor("!ENV", _environment_value)
 _SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def mkdocs_setting(key: str) -> str:
-    """A top-level setting of the repository's mkdocs.yml (empty when unset)."""
+def mkdocs_setting(key: str, section: str | None = None) -> str:
+    """A top-level setting of the repository's mkdocs.yml, or one of its ``section`` (empty when unset)."""
     settings = yaml.load((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SettingsLoader)
+    if section:
+        settings = settings.get(section) or {}
     return str(settings.get(key) or "")
 
 
@@ -62,7 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     except PlanDataError as error:
         print(error, file=sys.stderr)
         return 1
-    site = SiteContext(data, SiteLayout(data.plans[0].year), repository_url=args.repo_url, site_url=args.site_url)
+    site = SiteContext(
+        data,
+        SiteLayout(data.plans[0].year),
+        Identifiers(mkdocs_setting("publisher_id", section="extra")),
+        repository_url=args.repo_url,
+        site_url=args.site_url,
+    )
     outputs = generate_pages(site)
     for output in outputs:
         target = args.out_dir / output.src_uri

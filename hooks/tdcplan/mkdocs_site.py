@@ -16,10 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .identifiers import Identifiers
 from .load import PlanData, load_data
 from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
+from .publishing import local_build_notice, publishing_problem
 from .search_index import fold_search_index
 from .urls import SiteLayout
 
@@ -38,6 +40,17 @@ class PlanSite:
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate ``data/``; stop the build with the validator's messages if it is wrong."""
         root = Path(config.config_file_path).resolve().parent
+        site_url = config.site_url or ""
+        refusal = publishing_problem(site_url, os.environ)
+        if refusal:
+            raise Abort(refusal)  # on_config runs before MkDocs cleans or writes site_dir
+        notice = local_build_notice(site_url)
+        if notice:
+            log.info(notice)
+        try:
+            ids = Identifiers(str(config.extra.get("publisher_id", "")))
+        except ValueError as error:
+            raise Abort(f"{config.config_file_path}: extra.{error}; nothing was built") from None
         data_dir = root / config.extra.get("data_dir", "data")
         try:
             self.data = load_data(data_dir, root=root)
@@ -51,9 +64,10 @@ class PlanSite:
         self.site = SiteContext(
             self.data,
             SiteLayout(primary),
+            ids,
             repository_url=config.repo_url or "",
             branch=config.extra.get("branch", "main"),
-            site_url=config.site_url or "",
+            site_url=site_url,
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..identifiers import Identifiers
 from ..model import Plan, Unit
 from ..wording import quarter_name
 from .addresses import Addresses
@@ -38,7 +39,7 @@ class Export:
         return len(self.content)
 
 
-def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> list[Export]:
+def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses, ids: Identifiers) -> list[Export]:
     """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
 
     def at(name: str) -> str:
@@ -56,15 +57,19 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> li
         Export(
             at(CSV_FILE), plan_csv(plan, addresses), "Danh mục nhiệm vụ (bảng tính CSV)", "CSV (UTF-8, có BOM)", "main"
         ),
-        Export(at(PLAN_FILE), plan_calendar(plan, addresses), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
+        Export(at(PLAN_FILE), plan_calendar(plan, addresses, ids), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
         Export(
-            at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"
+            at(FEED_FILE),
+            plan_feed(plan, addresses, ids),
+            "Tin cập nhật: báo cáo tiến độ và đính chính",
+            "Atom",
+            "main",
         ),
     ]
     files += [
         Export(
             at(f"don-vi/{unit.id}.ics"),
-            unit_calendar(plan, unit, addresses),
+            unit_calendar(plan, unit, addresses, ids),
             f"Lịch hạn nhiệm vụ: {unit.name}",
             "iCalendar",
             "unit",
@@ -76,7 +81,7 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> li
     files += [
         Export(
             at(f"quy/{plan.year}-q{q}.ics"),
-            quarter_calendar(plan, q, addresses),
+            quarter_calendar(plan, q, addresses, ids),
             f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}",
             "iCalendar",
             "quarter",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..model import Plan, Task
 from ..urls import SiteLayout, page_url
@@ -26,11 +25,6 @@ class Addresses:
         if not self.site_url:
             return self.path(src_uri)
         return self.site_url.rstrip("/") + self.path(src_uri)
-
-    @property
-    def host(self) -> str:
-        """The site's host name, which names the publisher in calendar UIDs and feed ids."""
-        return urlsplit(self.site_url).hostname or "localhost"
 
     def task_path(self, task: Task) -> str:
         return self.path(self.layout.task(task))

@@ -11,6 +11,7 @@ import yaml
 
 from .. import wording
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
+from ..identifiers import Identifiers
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
 from ..urls import SiteLayout, page_url, relative_link
@@ -39,6 +40,7 @@ class SiteContext:
 
     data: PlanData
     layout: SiteLayout
+    ids: Identifiers  # permanent ids (feeds, calendars), named after the publisher, not the host
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links in feeds and calendars
