@@ -15,10 +15,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
+from .git_history import GitHistory
 from .identifiers import Identifiers
 from .load import PlanData, load_data
 from .navigation import navigation_pages, site_navigation
+from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
 from .publishing import local_build_notice, publishing_problem
@@ -36,6 +39,9 @@ class PlanSite:
         self.site: SiteContext | None = None
         self.outputs: list[GeneratedPage | GeneratedAsset] = []
         self.in_navigation: set[str] = set()
+        self.page_dates: PageDates | None = None
+        self.page_sources: dict[str, tuple[str, ...]] = {}
+        self.docs_prefix = "docs"
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate ``data/``; stop the build with the validator's messages if it is wrong."""
@@ -77,7 +83,28 @@ class PlanSite:
             self.site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists()
         )
         self.in_navigation = navigation_pages(config.nav)
+        self._read_page_dates(root, data_dir, config)
         return config
+
+    def _read_page_dates(self, root: Path, data_dir: Path, config: MkDocsConfig) -> None:
+        assert self.data is not None and self.site is not None
+        data_prefix = Path(os.path.relpath(data_dir, root)).as_posix()
+        self.docs_prefix = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        history = GitHistory.read(root, [data_prefix, self.docs_prefix])
+        self.page_dates = PageDates(history, latest_data_date(self.data))
+        log.info(self.page_dates.describe())
+        self.page_sources = {
+            output.src_uri: generated_page_sources(output.src_uri, self.data, self.site.layout, data_prefix)
+            for output in self.outputs
+            if isinstance(output, GeneratedPage)
+        }
+
+    def date_page(self, page: Page) -> None:
+        """Set the page's sitemap date (MkDocs' ``update_date``) from its data or source file, not the clock."""
+        assert self.page_dates is not None
+        uri = page.file.src_uri
+        sources = self.page_sources.get(uri) or (f"{self.docs_prefix}/{uri}",)
+        page.update_date = self.page_dates.date_of(sources).isoformat()
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every generated page as a virtual file; point edit links at the data behind each page."""
