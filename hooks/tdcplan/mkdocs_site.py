@@ -7,6 +7,7 @@ virtual files in ``on_files`` (``File.generated``), the navigation in
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -23,6 +24,8 @@ from .load import PlanData, load_data
 from .navigation import navigation_pages, site_navigation
 from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
+from .pages.link_previews import LinkPreviews, link_previews
+from .previews import HEIGHT, WIDTH, FontMissing, render_png
 from .problems import PlanDataError
 from .publishing import local_build_notice, publishing_problem
 from .search_index import fold_search_index
@@ -42,6 +45,7 @@ class PlanSite:
         self.page_dates: PageDates | None = None
         self.page_sources: dict[str, tuple[str, ...]] = {}
         self.docs_prefix = "docs"
+        self.previews: LinkPreviews | None = None
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate ``data/``; stop the build with the validator's messages if it is wrong."""
@@ -78,6 +82,11 @@ class PlanSite:
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes
         self.outputs = generate_pages(self.site)
+        self.previews = link_previews(self.site)
+        try:
+            self.outputs += [GeneratedAsset(image.src_uri, render_png(image)) for image in self.previews.images()]
+        except FontMissing as error:
+            raise Abort(f"{error}; nothing was built") from None
         generated = {output.src_uri for output in self.outputs}
         config.nav = site_navigation(
             self.site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists()
@@ -126,6 +135,22 @@ class PlanSite:
         file = File.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
         file.edit_uri = output.edit_path
         return file
+
+    def describe_page(self, page: Page, config: MkDocsConfig) -> None:
+        """Put the page's link-preview facts (plain text, absolute URLs) in ``page.meta.preview`` for main.html."""
+        assert self.site is not None and self.previews is not None
+        uri = page.file.src_uri
+        image = self.previews.of_page(uri, self.site.layout.plan_of(uri))
+        # Generated pages carry HTML-escaped titles and descriptions (see PageWriter.render): back to text.
+        page.meta["preview"] = {
+            "title": html.unescape(str(page.meta.get("title") or page.title or config.site_name)),
+            "description": html.unescape(str(page.meta.get("description") or config.site_description or "")),
+            "url": page.canonical_url or self.site.absolute_url(uri),
+            "image": self.site.absolute_url(image.src_uri),
+            "alt": image.alt,
+            "width": WIDTH,
+            "height": HEIGHT,
+        }
 
     def fold_search(self, config: MkDocsConfig) -> None:
         """Add diacritic-free copies of titles and texts to Material's search index."""

@@ -8,10 +8,12 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 from project_copy import copy_project
 
 PUBLIC = "https://tdc.example.gov.vn/ke-hoach/"
@@ -185,3 +187,65 @@ def test_two_clocks_outside_git_build_the_same_bytes(project: Path, tmp_path: Pa
     second = built(project, tmp_path / "b", SOURCE_DATE_EPOCH=str(int(os.path.getmtime(project))))
     assert files_of(first) == files_of(second)
     assert len(set(_lastmod(first).values())) == 1
+
+
+class _Meta(HTMLParser):
+    """The <meta property|name content> tags and the canonical link of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "meta" and (key := found.get("property") or found.get("name")):
+            self.tags[key] = found.get("content") or ""
+        if tag == "link" and found.get("rel") == "canonical":
+            self.tags["canonical"] = found.get("href") or ""
+
+
+PREVIEW_TAGS = [
+    "og:type",
+    "og:site_name",
+    "og:locale",
+    "og:title",
+    "og:description",
+    "og:url",
+    "og:image",
+    "og:image:type",
+    "og:image:width",
+    "og:image:height",
+    "og:image:alt",
+    "twitter:card",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image",
+    "twitter:image:alt",
+]
+
+
+def test_every_page_has_link_preview_tags_and_a_real_png_of_the_declared_size(site_dir: Path) -> None:
+    images: set[str] = set()
+    pages = sorted(site_dir.rglob("index.html"))  # every page but 404.html, which nobody shares
+    for page in pages:
+        meta = _Meta()
+        meta.feed(page.read_text(encoding="utf-8"))
+        tags = meta.tags
+        name = page.relative_to(site_dir).as_posix()
+        assert all(tags.get(key) for key in PREVIEW_TAGS), name
+        assert tags["og:locale"] == "vi_VN" and tags["twitter:card"] == "summary_large_image", name
+        if "canonical" in tags:
+            assert tags["og:url"] == tags["canonical"], name
+        assert tags["og:image"] == tags["twitter:image"] and tags["og:image"].startswith("http://127.0.0.1:8000/")
+        image = site_dir / tags["og:image"].removeprefix("http://127.0.0.1:8000/")
+        with Image.open(image) as png:
+            png.verify()
+        with Image.open(image) as png:
+            assert png.format == "PNG"
+            assert png.size == (int(tags["og:image:width"]), int(tags["og:image:height"])) == (1200, 630)
+        images.add(image.name if "nhiem-vu/" not in name else image.relative_to(site_dir).as_posix())
+    task = _Meta()
+    task.feed((site_dir / "nhiem-vu" / "2-dd" / "index.html").read_text(encoding="utf-8"))
+    assert task.tags["og:image"].endswith("/anh/nhiem-vu/2-dd.png")
+    assert task.tags["og:image:alt"].startswith("Nhiệm vụ 2.đ: Tổ chức triển khai xây dựng")
+    assert len(pages) > 60 and len(images) >= 25  # the site image and one per task

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from tdcplan.appendix import parse_appendix
 from tdcplan.registry import UnitNames
 
