@@ -31,6 +31,7 @@ from .publishing import local_build_notice, publishing_problem
 from .search_index import fold_search_index
 from .urls import SiteLayout
 
+SOURCE_DIR = "nguon"  # beside plan.yml: the document the plan was imported from
 log = logging.getLogger("mkdocs.hooks.plan_site")
 
 
@@ -78,6 +79,7 @@ class PlanSite:
             repository_url=config.repo_url or "",
             branch=config.extra.get("branch", "main"),
             site_url=site_url,
+            source_documents=source_documents(self.data, root),
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes
@@ -161,3 +163,14 @@ class PlanSite:
         path.write_text(
             json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+
+
+def source_documents(data: PlanData, root: Path) -> dict[int, bytes]:
+    """Each plan's source document (``<plan folder>/nguon/<source_document>``), by year, to publish unchanged."""
+    documents = {}
+    for plan in data.plans:
+        path = root / Path(plan.location.path).parent / SOURCE_DIR / plan.source_document
+        if not path.is_file():
+            raise Abort(f"{plan.location.path}: the source document {path.relative_to(root)} is missing")
+        documents[plan.year] = path.read_bytes()
+    return documents

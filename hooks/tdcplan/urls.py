@@ -83,6 +83,13 @@ class SiteLayout:
     def print_table(self, plan: Plan) -> str:
         return self.prefix(plan.year) + PRINT_TABLE
 
+    def source_document(self, plan: Plan) -> str:
+        """The published copy of the document the plan was imported from, beside the open data.
+
+        It is published as ``.txt`` whatever its extension (a ``.md`` file would become a page)."""
+        name = posixpath.splitext(plan.source_document)[0] + ".txt"
+        return posixpath.join(posixpath.dirname(self.open_data(plan)), name)
+
 
 def relative_link(from_uri: str, to_uri: str) -> str:
     """The relative Markdown link from one source path to another (MkDocs validates and rewrites it)."""

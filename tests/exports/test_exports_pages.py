@@ -25,7 +25,7 @@ def _size_text(size: int) -> str:
 def test_open_data_page_lists_every_file_with_its_size(site_dir: Path) -> None:
     page = BuiltPage(site_dir, "du-lieu")
     data_files = sorted(p for p in (site_dir / "du-lieu").rglob("*") if p.is_file() and p.name != "index.html")
-    assert len(data_files) == 5 + 8 + 4
+    assert len(data_files) == 7 + 8 + 4  # JSON, schema, CSV, XLSX, calendar, feed, source; units; quarters
     for file in data_files:
         relative = file.relative_to(site_dir / "du-lieu").as_posix()
         assert relative in page.links, relative

@@ -18,6 +18,7 @@ from .csv_export import CSV_FILE, plan_csv
 from .icalendar_export import PLAN_FILE, plan_calendar, quarter_calendar, unit_calendar
 from .json_export import JSON_FILE, plan_json, schema_json
 from .json_schema import SCHEMA_FILE
+from .xlsx_export import XLSX_FILE, plan_xlsx
 
 __all__ = ["Addresses", "Export", "plan_exports"]
 
@@ -39,8 +40,12 @@ class Export:
         return len(self.content)
 
 
-def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses, ids: Identifiers) -> list[Export]:
-    """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
+def plan_exports(
+    plan: Plan, units: dict[str, Unit], addresses: Addresses, ids: Identifiers, source_document: bytes | None = None
+) -> list[Export]:
+    """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order).
+
+    ``source_document`` is the document the plan was imported from, published unchanged when given."""
 
     def at(name: str) -> str:
         return addresses.data_file(plan, name)
@@ -57,6 +62,13 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses, ids: 
         Export(
             at(CSV_FILE), plan_csv(plan, addresses), "Danh mục nhiệm vụ (bảng tính CSV)", "CSV (UTF-8, có BOM)", "main"
         ),
+        Export(
+            at(XLSX_FILE),
+            plan_xlsx(plan, units, addresses),
+            "Danh mục nhiệm vụ (bảng tính Excel, một trang cho mỗi đơn vị)",
+            "XLSX",
+            "main",
+        ),
         Export(at(PLAN_FILE), plan_calendar(plan, addresses, ids), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
         Export(
             at(FEED_FILE),
@@ -66,6 +78,16 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses, ids: 
             "main",
         ),
     ]
+    if source_document is not None:
+        files.append(
+            Export(
+                addresses.layout.source_document(plan),
+                source_document,
+                "Văn bản nguồn: Phụ lục trích từ tệp PDF (bảng Markdown)",
+                "Văn bản (UTF-8)",
+                "main",
+            )
+        )
     files += [
         Export(
             at(f"don-vi/{unit.id}.ics"),

@@ -44,6 +44,7 @@ class SiteContext:
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links in feeds and calendars
+    source_documents: dict[int, bytes] = field(default_factory=dict)  # by plan year: the imported document
     environment: jinja2.Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +104,11 @@ class PageWriter:
         here, there = page_url(self.src_uri), page_url(target_uri)
         link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
         return Trusted(escape_html(link if link == "." else link + "/"))
+
+    def file_href(self, file_uri: str) -> Trusted:
+        """A relative URL for raw HTML from this page's URL to a published file (an image, a download)."""
+        here = page_url(self.src_uri).rstrip("/") or "."
+        return Trusted(escape_html(posixpath.relpath(file_uri, here)))
 
     def task_link(self, task: Task, label: object | None = None) -> Trusted:
         return self.link_to(self.site.layout.task(task), label if label is not None else task.number)

@@ -68,7 +68,7 @@ def _python_literal(text: str) -> Trusted:
 def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, list[GeneratedAsset]]:
     """The open-data page of ``plan`` and every file it lists."""
     addresses = Addresses(site.layout, site.site_url)
-    exports = plan_exports(plan, site.data.units, addresses, site.ids)
+    exports = plan_exports(plan, site.data.units, addresses, site.ids, site.source_documents.get(plan.year))
     src_uri = site.layout.open_data(plan)
     page = PageWriter(site, src_uri)
 

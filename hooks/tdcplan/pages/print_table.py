@@ -9,10 +9,13 @@ the template with every value HTML-escaped.
 
 from __future__ import annotations
 
+import posixpath
+
 from ..appendix import COLUMNS, AppendixTask
 from ..model import Plan, Task, Unit
+from ..qr_codes import qr_file, qr_svg
 from ..wording import format_date
-from .base import GeneratedPage, PageWriter, SiteContext
+from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
 NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
 FIELD_COLUMNS = {"content": COLUMNS[1], "outputs": COLUMNS[2]}
@@ -34,6 +37,14 @@ def print_row(task: Task) -> AppendixTask:
         partners=unit_names(task.partners),
         line=task.location.line,
     )
+
+
+def qr_assets(site: SiteContext, plan: Plan) -> list[GeneratedAsset]:
+    """The QR code of every task page's public address (the printed table and the printed task pages show them)."""
+    return [
+        GeneratedAsset(qr_file(site.layout.task(task)), qr_svg(site.absolute_url(site.layout.task(task))))
+        for task in plan.tasks
+    ]
 
 
 def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
@@ -58,12 +69,23 @@ def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
             heading=heading,
             plan=plan,
             columns=COLUMNS,
-            groups=[(group, [print_row(task) for task in group.tasks]) for group in plan.groups],
+            groups=[
+                (
+                    group,
+                    [(print_row(task), page.file_href(qr_file(site.layout.task(task))), task) for task in group.tasks],
+                )
+                for group in plan.groups
+            ],
             issued_with=f"(Ban hành kèm theo {plan.parent.as_printed} của {plan.issuer})",
             corrections=corrections,
             page_address=site.absolute_url(src_uri),
             last_change=format_date(plan.last_change) if plan.last_change else None,
             open_data_link=page.link_to(site.layout.open_data(plan), "dữ liệu mở"),
+            source_link=page.link_to(
+                site.layout.source_document(plan), posixpath.basename(site.layout.source_document(plan))
+            ),
+            absolute_url=site.absolute_url,
+            task_uri=site.layout.task,
         ),
         edit_path=plan.location.path,
     )

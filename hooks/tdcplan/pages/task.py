@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
+from ..qr_codes import qr_file
 from ..wording import shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -116,5 +117,6 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
             feedback_link=feedback_link(site.repository_url, task, src_uri),
+            qr_src=page.file_href(qr_file(src_uri)),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)
