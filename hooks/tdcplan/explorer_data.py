@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from .exports.csv_export import COLUMNS, corrections_cell, references_cell, report_date_cell
 from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
 from .urls import SiteLayout, page_url
@@ -57,6 +58,10 @@ def task_record(task: Task, layout: SiteLayout) -> dict[str, Any]:
         "lead": [unit.id for unit in task.lead],
         "partners": [unit.id for unit in task.partners],
         "status": task.status_code.value,
+        # The published CSV's cells the fields above do not hold (the download repeats its columns).
+        "references_text": references_cell(task),
+        "reported": report_date_cell(task),
+        "corrections_text": corrections_cell(task),
         "number_folded": fold(task.number),
         "folded": search_text(task),
     }
@@ -80,6 +85,7 @@ def explorer_dataset(plan: Plan, layout: SiteLayout) -> dict[str, Any]:
         "units": units,
         "statuses": {code.value: label for code, label in STATUS_LABELS.items()},
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
+        "csv_headers": [header for header, _ in COLUMNS],
         "tasks": [task_record(task, layout) for task in plan.tasks],
     }
 
