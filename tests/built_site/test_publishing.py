@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import io
 import os
 import re
 import subprocess
@@ -13,12 +14,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import zxingcpp
 from PIL import Image
 from project_copy import copy_project
+from tdcplan.load import load_data
 
 PUBLIC = "https://tdc.example.gov.vn/ke-hoach/"
 OTHER = "https://ke-hoach.example.org/"
 URL = re.compile(rb"""https?://[^\s"'<>()\\]+""")
+REPOSITORY = Path(__file__).resolve().parents[2]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -249,3 +253,42 @@ def test_every_page_has_link_preview_tags_and_a_real_png_of_the_declared_size(si
     assert task.tags["og:image"].endswith("/anh/nhiem-vu/2-dd.png")
     assert task.tags["og:image:alt"].startswith("Nhiệm vụ 2.đ: Tổ chức triển khai xây dựng")
     assert len(pages) > 60 and len(images) >= 25  # the site image and one per task
+
+
+def _decode(page, url: str) -> list[str]:
+    """The texts of the QR codes a real browser renders at ``url``, read by zxing-cpp."""
+    page.goto(url)
+    with Image.open(io.BytesIO(page.screenshot())) as shot:
+        return [result.text for result in zxingcpp.read_barcodes(shot)]
+
+
+def test_printed_table_rows_carry_qr_codes_of_their_task_pages(public_site: Path, browser) -> None:
+    table = public_site / "ban-in" / "index.html"
+    images = re.findall(r'<img class="tdc-qr" src="([^"]+)" alt="([^"]+)" width="56" height="56">', table.read_text(encoding="utf-8"))
+    plan = load_data(REPOSITORY / "data", REPOSITORY).plans[0]
+    expected = [f"{PUBLIC}nhiem-vu/{task.slug}/" for task in plan.tasks]
+    assert [alt for _, alt in images] == [f"Mã QR: {address}" for address in expected]
+    page = browser.new_page(viewport={"width": 300, "height": 300})
+    try:
+        decoded = [_decode(page, (table.parent / src).resolve().as_uri()) for src, _ in images]
+    finally:
+        page.close()
+    assert decoded == [[address] for address in expected]
+
+
+def test_a_printed_task_page_carries_the_qr_code_of_its_own_address(public_site: Path, browser) -> None:
+    context = browser.new_context(viewport={"width": 800, "height": 1000}, device_scale_factor=3)
+    page = context.new_page()
+    try:
+        page.goto((public_site / "nhiem-vu" / "2-dd" / "index.html").as_uri())
+        code = page.locator(".tdc-print-url img.tdc-qr")
+        assert not code.is_visible()  # on screen the address block is hidden
+        page.emulate_media(media="print")
+        assert code.is_visible()
+        box = code.bounding_box()
+        assert box and 90 <= box["width"] <= 100  # 25 mm at 96 px per inch
+        with Image.open(io.BytesIO(code.screenshot())) as shot:
+            decoded = [result.text for result in zxingcpp.read_barcodes(shot)]
+    finally:
+        context.close()
+    assert decoded == [f"{PUBLIC}nhiem-vu/2-dd/"]
