@@ -80,7 +80,7 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
         "open_data.md.j2",
         {
             "title": heading,
-            "description": f"Tải danh mục {len(plan.tasks)} nhiệm vụ năm {plan.year} dưới dạng JSON, CSV, lịch iCalendar "
+            "description": f"Tải danh mục {len(plan.tasks)} nhiệm vụ năm {plan.year} dưới dạng JSON, CSV, bảng tính Excel, lịch iCalendar "
             f"và tin cập nhật Atom; mô tả các trường dữ liệu.",
         },
         heading=heading,
