@@ -69,17 +69,30 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     return lines
 
 
+def fitting_font(text: str, path: Path, size: int, width: int) -> ImageFont.FreeTypeFont:
+    """The font at ``size``, or smaller until ``text`` fits in ``width`` on one line."""
+    font = _font(path, size)
+    while size > 12 and font.getlength(text) > width:
+        size -= 1
+        font = _font(path, size)
+    return font
+
+
 def render_png(preview: Preview) -> bytes:
     """The image: a coloured band with the heading, the text in large type, the site's name at the foot."""
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 150), fill=BAND)
-    draw.text((MARGIN, 75), preview.heading, font=_font(BOLD, 64), fill=PAPER, anchor="lm")
+    width = WIDTH - 2 * MARGIN
+    draw.text(
+        (MARGIN, 75), preview.heading, font=fitting_font(preview.heading, BOLD, 64, width), fill=PAPER, anchor="lm"
+    )
     body = _font(REGULAR, 44)
-    for number, line in enumerate(wrap(preview.text, body, WIDTH - 2 * MARGIN, 6)):
+    for number, line in enumerate(wrap(preview.text, body, width, 6)):
         draw.text((MARGIN, 200 + number * 60), line, font=body, fill=INK)
     draw.rectangle((0, HEIGHT - 70, WIDTH, HEIGHT), fill=PALE)
-    draw.text((MARGIN, HEIGHT - 35), preview.footer, font=_font(BOLD, 28), fill=BAND, anchor="lm")
+    footer = fitting_font(preview.footer, BOLD, 28, width)
+    draw.text((MARGIN, HEIGHT - 35), preview.footer, font=footer, fill=BAND, anchor="lm")
     out = io.BytesIO()
     # 64 colours are plenty for flat text; the file stays small (about 30 KB).
     image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageFont
 from tdcplan.git_history import GitHistory
 from tdcplan.identifiers import Identifiers
+from tdcplan.previews import BOLD, HEIGHT, REGULAR, WIDTH, Preview, fitting_font, render_png, wrap
 from tdcplan.publishing import local_build_notice, local_reason, publishing_problem
 
 
@@ -99,3 +102,19 @@ def test_git_history_gives_the_last_commit_of_a_file_or_folder(tmp_path: Path) -
     assert history.last_change(["data/none.yml"]) is None
     nested = GitHistory.read(tmp_path / "data", ["."])
     assert nested and nested.last_commit("a.yml") == first
+
+
+def test_preview_images_are_deterministic_pngs_whose_text_fits() -> None:
+    text = "Tổ chức triển khai xây dựng, áp dụng, duy trì, cải tiến hệ thống quản lý chất lượng tiên tiến " * 4
+    preview = Preview("anh/x.png", "Nhiệm vụ 2.đ", text, "Kế hoạch TĐC 2026 · Sở Khoa học và Công nghệ TP.HCM")
+    data = render_png(preview)
+    assert data == render_png(preview)
+    with Image.open(io.BytesIO(data)) as image:
+        assert (image.format, image.size) == ("PNG", (WIDTH, HEIGHT))
+    body = ImageFont.truetype(str(REGULAR), 44)
+    lines = wrap(text, body, WIDTH - 128, 6)
+    assert len(lines) == 6 and lines[-1].endswith(" …")
+    assert all(body.getlength(line) <= WIDTH - 128 for line in lines)
+    long_footer = "Kế hoạch TĐC 2026 · " + "Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh " * 2
+    assert fitting_font(long_footer, BOLD, 28, WIDTH - 128).getlength(long_footer) <= WIDTH - 128
+    assert preview.alt == f"Nhiệm vụ 2.đ: {text}"
