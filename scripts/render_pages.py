@@ -20,7 +20,7 @@ from pathlib import Path
 try:
     import yaml
     from tdcplan.identifiers import Identifiers
-    from tdcplan.load import load_data
+    from tdcplan.load import load_data, source_documents
     from tdcplan.navigation import navigation_pages, site_navigation
     from tdcplan.pages import GeneratedPage, SiteContext, generate_pages
     from tdcplan.problems import PlanDataError
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         data = load_data(args.data, root=REPOSITORY)
+        documents = source_documents(data, REPOSITORY)
     except PlanDataError as error:
         print(error, file=sys.stderr)
         return 1
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         Identifiers(mkdocs_setting("publisher_id", section="extra")),
         repository_url=args.repo_url,
         site_url=args.site_url,
+        source_documents=documents,
     )
     outputs = generate_pages(site)
     for output in outputs:

@@ -7,6 +7,7 @@ Layout of the data directory::
     plans/<year>/plan.yml      one plan: metadata, groups and tasks, in the official wording
     plans/<year>/corrections.yml   recorded corrections of evident typos (optional)
     plans/<year>/status.yml        progress reports (optional; a task without one is «not yet reported»)
+    plans/<year>/nguon/<source_document>   the document plan.yml was imported from, as received
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ PLANS_DIR = "plans"
 PLAN_FILE = "plan.yml"
 CORRECTIONS_FILE = "corrections.yml"
 STATUS_FILE = "status.yml"
+SOURCE_DIR = "nguon"  # beside plan.yml: the document the plan was imported from (published unchanged)
 
 CORRECTABLE_FIELDS = ("content", "outputs")
 
@@ -522,3 +524,28 @@ def registries(data_dir: Path, root: Path | None = None) -> tuple[dict[str, Unit
     if reader.problems:
         raise PlanDataError(reader.problems)
     return units, references
+
+
+def source_documents(data: PlanData, root: Path) -> dict[int, bytes]:
+    """Each plan's source document (``<plan folder>/nguon/<source_document>``) by year, as bytes to publish.
+
+    ``root`` is the repository root the plans' locations are relative to.
+    """
+    documents: dict[int, bytes] = {}
+    problems: list[Problem] = []
+    for plan in data.plans:
+        path = Path(root) / Path(plan.location.path).parent / SOURCE_DIR / plan.source_document
+        if path.is_file():
+            documents[plan.year] = path.read_bytes()
+        else:
+            shown = Path(plan.location.path).parent / SOURCE_DIR / plan.source_document
+            problems.append(
+                Problem(
+                    plan.location.path,
+                    plan.location.line,
+                    f"source_document «{plan.source_document}» is not in the plan's folder: expected the file {shown}",
+                )
+            )
+    if problems:
+        raise PlanDataError(problems)
+    return documents

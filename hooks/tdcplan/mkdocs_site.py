@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from .git_history import GitHistory
 from .identifiers import Identifiers
-from .load import PlanData, load_data
+from .load import PlanData, load_data, source_documents
 from .navigation import navigation_pages, site_navigation
 from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
@@ -31,7 +31,6 @@ from .publishing import local_build_notice, publishing_problem
 from .search_index import fold_search_index
 from .urls import SiteLayout
 
-SOURCE_DIR = "nguon"  # beside plan.yml: the document the plan was imported from
 log = logging.getLogger("mkdocs.hooks.plan_site")
 
 
@@ -72,6 +71,10 @@ class PlanSite:
         if not self.data.plans:
             raise Abort(f"{data_dir}: no plan to publish")
         primary = int(config.extra.get("primary_plan", self.data.plans[0].year))
+        try:
+            documents = source_documents(self.data, root)
+        except PlanDataError as error:
+            raise Abort("\n".join(str(p) for p in error.problems) + "\nnothing was built") from None
         self.site = SiteContext(
             self.data,
             SiteLayout(primary),
@@ -79,7 +82,7 @@ class PlanSite:
             repository_url=config.repo_url or "",
             branch=config.extra.get("branch", "main"),
             site_url=site_url,
-            source_documents=source_documents(self.data, root),
+            source_documents=documents,
         )
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))  # `mkdocs serve` rebuilds when the data changes
@@ -163,14 +166,3 @@ class PlanSite:
         path.write_text(
             json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
-
-
-def source_documents(data: PlanData, root: Path) -> dict[int, bytes]:
-    """Each plan's source document (``<plan folder>/nguon/<source_document>``), by year, to publish unchanged."""
-    documents = {}
-    for plan in data.plans:
-        path = root / Path(plan.location.path).parent / SOURCE_DIR / plan.source_document
-        if not path.is_file():
-            raise Abort(f"{plan.location.path}: the source document {path.relative_to(root)} is missing")
-        documents[plan.year] = path.read_bytes()
-    return documents

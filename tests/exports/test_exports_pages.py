@@ -54,7 +54,11 @@ def test_every_page_links_to_the_data_from_its_footer(site_dir: Path, path: str)
 
 def test_task_pages_carry_their_address_for_print(site_dir: Path) -> None:
     html = BuiltPage(site_dir, "nhiem-vu/2-dd").html
-    assert '<p class="tdc-print-url">Bản in của trang http://127.0.0.1:8000/nhiem-vu/2-dd/</p>' in html
+    assert (
+        '<p class="tdc-print-url"><img class="tdc-qr" src="../../ma-qr/nhiem-vu/2-dd.svg" '
+        'alt="Mã QR: http://127.0.0.1:8000/nhiem-vu/2-dd/" width="96" height="96">'
+        "Bản in của trang http://127.0.0.1:8000/nhiem-vu/2-dd/</p>"
+    ) in html
 
 
 @pytest.fixture(scope="module")

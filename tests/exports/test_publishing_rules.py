@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,8 +12,12 @@ import pytest
 from PIL import Image, ImageFont
 from tdcplan.git_history import GitHistory
 from tdcplan.identifiers import Identifiers
+from tdcplan.load import load_data, source_documents
 from tdcplan.previews import BOLD, HEIGHT, REGULAR, WIDTH, Preview, fitting_font, render_png, wrap
+from tdcplan.problems import PlanDataError
 from tdcplan.publishing import local_build_notice, local_reason, publishing_problem
+
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -118,3 +123,20 @@ def test_preview_images_are_deterministic_pngs_whose_text_fits() -> None:
     long_footer = "Kế hoạch TĐC 2026 · " + "Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh " * 2
     assert fitting_font(long_footer, BOLD, 28, WIDTH - 128).getlength(long_footer) <= WIDTH - 128
     assert preview.alt == f"Nhiệm vụ 2.đ: {text}"
+
+
+def test_a_missing_source_document_is_a_data_problem(tmp_path: Path) -> None:
+    shutil.copytree(REPOSITORY / "data", tmp_path / "data")
+    data = load_data(tmp_path / "data", tmp_path)
+    assert (
+        source_documents(data, tmp_path)[2026] == (REPOSITORY / "data/plans/2026/nguon/phu-luc-2026.txt").read_bytes()
+    )
+    (tmp_path / "data/plans/2026/nguon/phu-luc-2026.txt").unlink()
+    with pytest.raises(PlanDataError) as error:
+        source_documents(data, tmp_path)
+    (problem,) = error.value.problems
+    assert str(problem).startswith("data/plans/2026/plan.yml:")
+    assert problem.message == (
+        "source_document «phu-luc-2026.txt» is not in the plan's folder: "
+        "expected the file data/plans/2026/nguon/phu-luc-2026.txt"
+    )
