@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
@@ -115,13 +115,22 @@ class TextItem:
         return self.official != self.text
 
 
-@dataclass
-class Task:
-    """A task of the plan (e.g. 2.đ)."""
+@dataclass(frozen=True)
+class GroupHeading:
+    """What a task knows of its group: the number and the title (the group holds its tasks)."""
 
-    group_number: int
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task of the plan (e.g. 2.đ), complete when made: corrections applied, reports attached."""
+
+    year: int  # the plan's year
+    group: GroupHeading
     letter: str
-    content: tuple[TextItem, ...]
+    content: tuple[TextItem, ...]  # after corrections; each item keeps the official wording
     outputs: tuple[TextItem, ...]
     schedule: Schedule
     lead: tuple[Unit, ...]
@@ -130,18 +139,20 @@ class Task:
     location: SourceLocation
     corrections: tuple[Correction, ...] = ()
     reports: tuple[StatusReport, ...] = ()  # oldest first
-    group: Group = field(init=False, repr=False)
-    year: int = 0
+
+    @property
+    def group_number(self) -> int:
+        return self.group.number
 
     @property
     def number(self) -> str:
         """The task's number as printed in the plan, e.g. ``"2.đ"``."""
-        return f"{self.group_number}.{self.letter}"
+        return f"{self.group.number}.{self.letter}"
 
     @property
     def slug(self) -> str:
         """The URL-safe form of the number, distinct for d and đ (``"2-dd"``)."""
-        return f"{self.group_number}-{letter_slug(self.letter)}"
+        return f"{self.group.number}-{letter_slug(self.letter)}"
 
     @property
     def status(self) -> StatusReport | None:
@@ -162,7 +173,7 @@ class Task:
         return tuple(dict.fromkeys(self.lead + self.partners))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Group:
     """A numbered group of tasks with its title."""
 
@@ -181,7 +192,7 @@ class ParentPlan:
     date: dt.date | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Plan:
     """One year's task list: metadata, groups and tasks, with the registries it refers to."""
 
@@ -216,10 +227,6 @@ class Plan:
 
     def tasks_citing(self, reference: Reference) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if reference in task.references)
-
-    def tasks_in_quarter(self, quarter: int) -> tuple[Task, ...]:
-        """Tasks active in ``quarter`` (named by their schedule, ongoing ones included)."""
-        return tuple(task for task in self.tasks if quarter in task.schedule.quarters)
 
     @property
     def last_change(self) -> dt.date | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .git_history import GitHistory
 from .load import CORRECTIONS_FILE, REFERENCES_FILE, STATUS_FILE, UNITS_FILE, PlanData
 from .model import Plan
-from .urls import SiteLayout
+from .urls import Urls
 
 # Sections whose pages also read a registry file.
 REGISTRY_OF_SECTION = {"don-vi": UNITS_FILE, "van-ban": REFERENCES_FILE}
@@ -30,9 +30,9 @@ def plan_files(plan: Plan) -> tuple[str, ...]:
     return (plan.location.path, posixpath.join(folder, STATUS_FILE), posixpath.join(folder, CORRECTIONS_FILE))
 
 
-def generated_page_sources(src_uri: str, data: PlanData, layout: SiteLayout, data_dir: str) -> tuple[str, ...]:
+def generated_page_sources(src_uri: str, data: PlanData, urls: Urls, data_dir: str) -> tuple[str, ...]:
     """The data files (repository paths) a generated page is made from."""
-    year = layout.plan_of(src_uri)
+    year = urls.plan_of(src_uri)
     plans = [plan for plan in data.plans if year is None or plan.year == year]
     files = [path for plan in plans for path in plan_files(plan)]
     registry = REGISTRY_OF_SECTION.get(src_uri.split("/", 1)[0])

@@ -11,7 +11,6 @@ import io
 
 import segno
 
-QR_DIR = "ma-qr"
 QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 asks
 
 
@@ -23,8 +22,3 @@ def qr_svg(address: str) -> bytes:
         out, kind="svg", scale=1, border=QUIET_ZONE, dark="#000", light="#fff", xmldecl=False, omitsize=True, nl=False
     )
     return out.getvalue() + b"\n"
-
-
-def qr_file(page_src_uri: str) -> str:
-    """Where the QR code of a page is published: ``nhiem-vu/2-dd.md`` -> ``ma-qr/nhiem-vu/2-dd.svg``."""
-    return f"{QR_DIR}/{page_src_uri.removesuffix('.md').removesuffix('/index')}.svg"

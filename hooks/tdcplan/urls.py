@@ -1,15 +1,25 @@
-"""The site's URL scheme: where each page of the plan lives (stable, lower-case, no diacritics).
+"""The site's URL scheme, owned by one object: :class:`Urls` (compare Datasette's ``Urls``).
 
-Pages are addressed by their source path (``nhiem-vu/2-dd.md``); MkDocs turns it
-into the URL ``/nhiem-vu/2-dd/``. The primary plan's pages sit at the root; any
-other plan's plan-scoped pages sit under ``/<year>/``, so adding a 2027 plan never
-moves a 2026 URL. Units and documents are shared by every plan.
+Every generated page has a *source path* (``nhiem-vu/2-dd.md``), which MkDocs turns
+into the *URL* ``nhiem-vu/2-dd/`` (directory URLs). The primary plan's pages sit at
+the root; any other plan's pages sit under ``<year>/``, so adding a 2027 plan never
+moves a 2026 URL. Quarter pages carry the year in their name instead
+(``quy/2026-q1.md``), and units and documents are shared by every plan.
+
+:class:`Urls` knows every page when it is made (:attr:`Urls.pages`, a table of
+:class:`PageAddress`: source path, URL, plan) and answers every question about
+addresses from it: source paths (``urls.task(task)``), relative links for Markdown
+(:meth:`Urls.link`, which MkDocs checks and rewrites) and for raw HTML
+(:meth:`Urls.href`, which it does not), site-root paths (:meth:`Urls.path`) and
+absolute addresses (:meth:`Urls.absolute`). Other modules ask it; none builds a path.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .model import Group, Plan, Reference, Task, Unit
 
@@ -23,32 +33,89 @@ EXPLORER = "tra-cuu/index.md"
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
-# Sections whose pages belong to no single plan (units and documents serve every year).
-SHARED_SECTIONS = ("don-vi", "van-ban")
+EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
+QR_CODES = "ma-qr"  # QR codes of pages' public addresses: ma-qr/<page path>.svg
+PREVIEW_IMAGES = "anh"  # link-preview images: <plan prefix>anh/chia-se.png, anh/nhiem-vu/<slug>.png
 
 
 @dataclass(frozen=True)
-class SiteLayout:
-    """Source paths of every generated page, given which plan is the primary one."""
+class PageAddress:
+    """A generated page: its source path, its URL relative to the site root, and its plan (``None``: shared)."""
 
-    primary_year: int
+    src_uri: str
+    url: str  # e.g. "nhiem-vu/2-dd/" ("" for the home page)
+    year: int | None
+
+
+def url_of_source(src_uri: str) -> str:
+    """The URL MkDocs gives a source path (directory URLs); other files keep their path.
+
+    ``nhiem-vu/1-a.md`` -> ``nhiem-vu/1-a/``, ``nhom/index.md`` -> ``nhom/``, ``index.md`` -> ``""``.
+    """
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+@cache
+def _source_link(from_dir: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, from_dir or ".")
+
+
+@cache
+def _url_link(from_url: str, to_url: str) -> str:
+    link = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
+    return link if link == "." else link + "/"
+
+
+class Urls:
+    """Every address of the site, given the plans, the registries, the primary year and ``site_url``."""
+
+    def __init__(
+        self,
+        plans: Iterable[Plan],
+        primary_year: int,
+        units: Iterable[Unit] = (),
+        references: Iterable[Reference] = (),
+        site_url: str = "",
+    ) -> None:
+        self.primary_year = primary_year
+        self.site_url = site_url  # the public address (mkdocs.yml site_url); may be empty
+        self.pages: dict[str, PageAddress] = {}
+        for plan in plans:
+            for src_uri in self._plan_pages(plan):
+                self._add(src_uri, plan.year)
+        for src_uri in (UNITS_INDEX, REFERENCES_INDEX):
+            self._add(src_uri, None)
+        for unit in units:
+            self._add(self.unit(unit), None)
+        for reference in references:
+            self._add(self.reference(reference), None)
+
+    def _add(self, src_uri: str, year: int | None) -> None:
+        self.pages[src_uri] = PageAddress(src_uri, url_of_source(src_uri), year)
+
+    def _plan_pages(self, plan: Plan) -> Iterable[str]:
+        yield self.plan_home(plan)
+        yield from (self.task(task) for task in plan.tasks)
+        yield from (self.group(group, plan.year) for group in plan.groups)
+        yield from (self.quarter(plan.year, quarter) for quarter in range(1, 5))
+        for section in (self.tasks_index, self.groups_index, self.quarters_index):
+            yield section(plan)
+        for section in (self.explorer, self.open_data, self.print_table):
+            yield section(plan)
+
+    # --- source paths of pages and files -----------------------------------------------------
 
     def prefix(self, year: int) -> str:
+        """Where a plan's pages live: ``""`` for the primary plan, ``"2027/"`` for another."""
         return "" if year == self.primary_year else f"{year}/"
 
-    def plan_of(self, src_uri: str) -> int | None:
-        """The year of the plan a page belongs to, or ``None`` for pages shared by every plan."""
-        head = src_uri.split("/", 1)[0]
-        if head.isdigit() and "/" in src_uri:
-            return int(head)
-        if head == "quy" and src_uri[4:8].isdigit():
-            return int(src_uri[4:8])  # quy/<year>-q<n>.md
-        if head in SHARED_SECTIONS or src_uri == ABOUT:
-            return None
-        return self.primary_year
-
     def plan_home(self, plan: Plan) -> str:
-        return self.prefix(plan.year) + "index.md"
+        return self.prefix(plan.year) + HOME
 
     def task(self, task: Task) -> str:
         return f"{self.prefix(task.year)}nhiem-vu/{task.slug}.md"
@@ -77,28 +144,78 @@ class SiteLayout:
     def explorer(self, plan: Plan) -> str:
         return self.prefix(plan.year) + EXPLORER
 
+    def explorer_data(self, plan: Plan) -> str:
+        """The explorer's JSON, next to its page (``tra-cuu/nhiem-vu.json``)."""
+        return posixpath.join(posixpath.dirname(self.explorer(plan)), EXPLORER_DATA)
+
     def open_data(self, plan: Plan) -> str:
         return self.prefix(plan.year) + OPEN_DATA
+
+    def data_file(self, plan: Plan, name: str) -> str:
+        """A file published in the plan's open-data folder: ``du-lieu/<name>``."""
+        return posixpath.join(posixpath.dirname(self.open_data(plan)), name)
+
+    def unit_calendar(self, plan: Plan, unit: Unit) -> str:
+        """The calendar of a unit's due dates in ``plan``: ``du-lieu/don-vi/<id>.ics``."""
+        return self.data_file(plan, f"don-vi/{unit.id}.ics")
+
+    def quarter_calendar(self, plan: Plan, quarter: int) -> str:
+        """The calendar of a quarter's due dates: ``du-lieu/quy/<year>-q<n>.ics``."""
+        return self.data_file(plan, f"quy/{plan.year}-q{quarter}.ics")
 
     def print_table(self, plan: Plan) -> str:
         return self.prefix(plan.year) + PRINT_TABLE
 
     def source_document(self, plan: Plan) -> str:
-        """The published copy of the document the plan was imported from, beside the open data.
+        """The published copy of the document the plan was imported from, in its open-data folder.
 
         It is published as ``.txt`` whatever its extension (a ``.md`` file would become a page)."""
-        name = posixpath.splitext(plan.source_document)[0] + ".txt"
-        return posixpath.join(posixpath.dirname(self.open_data(plan)), name)
+        return self.data_file(plan, posixpath.splitext(plan.source_document)[0] + ".txt")
 
+    def qr_code(self, src_uri: str) -> str:
+        """The QR code of a page's public address: ``nhiem-vu/2-dd.md`` -> ``ma-qr/nhiem-vu/2-dd.svg``."""
+        return f"{QR_CODES}/{src_uri.removesuffix('.md').removesuffix('/index')}.svg"
 
-def relative_link(from_uri: str, to_uri: str) -> str:
-    """The relative Markdown link from one source path to another (MkDocs validates and rewrites it)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    def plan_preview_image(self, plan: Plan) -> str:
+        """The link-preview image of a plan's pages other than task pages."""
+        return f"{self.prefix(plan.year)}{PREVIEW_IMAGES}/chia-se.png"
 
+    def task_preview_image(self, task: Task) -> str:
+        """The link-preview image of a task page."""
+        return f"{self.prefix(task.year)}{PREVIEW_IMAGES}/nhiem-vu/{task.slug}.png"
 
-def page_url(src_uri: str) -> str:
-    """The site-relative URL MkDocs gives a source path (directory URLs): ``nhiem-vu/1-a.md`` -> ``nhiem-vu/1-a/``."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index").removesuffix("index") + "/"
+    # --- what a source path is ---------------------------------------------------------------
+
+    def plan_of(self, src_uri: str) -> int | None:
+        """The year of the plan a generated page belongs to, ``None`` for pages every plan shares."""
+        page = self.pages.get(src_uri)
+        return page.year if page else None
+
+    def url(self, src_uri: str) -> str:
+        """The URL relative to the site root (``nhiem-vu/2-dd/``); a file keeps its path."""
+        page = self.pages.get(src_uri)
+        return page.url if page else url_of_source(src_uri)
+
+    def path(self, src_uri: str) -> str:
+        """The path from the site root: ``/nhiem-vu/2-dd/``."""
+        return "/" + self.url(src_uri)
+
+    def absolute(self, src_uri: str) -> str:
+        """The public address (the site-root path when no ``site_url`` is configured)."""
+        if not self.site_url:
+            return self.path(src_uri)
+        return self.site_url.rstrip("/") + self.path(src_uri)
+
+    # --- links from one page to another -----------------------------------------------------
+
+    def link(self, from_uri: str, to_uri: str) -> str:
+        """The relative link between source paths, for Markdown (MkDocs validates and rewrites it)."""
+        return _source_link(posixpath.dirname(from_uri), to_uri)
+
+    def href(self, from_uri: str, to_uri: str) -> str:
+        """The relative URL for raw HTML (MkDocs leaves it as is): from the page's URL to the target's."""
+        return _url_link(self.url(from_uri), self.url(to_uri))
+
+    def file_href(self, from_uri: str, file_uri: str) -> str:
+        """The relative URL for raw HTML from a page's URL to a published file (an image, a download)."""
+        return posixpath.relpath(file_uri, self.url(from_uri).rstrip("/") or ".")

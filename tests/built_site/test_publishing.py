@@ -7,38 +7,29 @@ import io
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import checkers
 import pytest
 import zxingcpp
 from PIL import Image
 from project_copy import copy_project
+from repository import REPOSITORY
 from tdcplan.load import load_data
 
 PUBLIC = "https://tdc.example.gov.vn/ke-hoach/"
 OTHER = "https://ke-hoach.example.org/"
 URL = re.compile(rb"""https?://[^\s"'<>()\\]+""")
-REPOSITORY = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def build(config: Path, out: Path, **environment: str) -> subprocess.CompletedProcess:
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **environment}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
 def built(config: Path, out: Path, **environment: str) -> Path:
-    result = build(config, out, **environment)
+    result = checkers.run_build(config, out, **environment)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -120,19 +111,19 @@ def test_a_publishing_build_refuses_a_local_address_and_writes_nothing(
     out.mkdir()
     (out / "earlier.html").write_text("an earlier build", encoding="utf-8")
     environment = {"PUBLISH": "1"} | ({"SITE_URL": address} if address else {})
-    result = build(project, out, **environment)
+    result = checkers.run_build(project, out, **environment)
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert says in output and "nothing was built" in output
     assert "Traceback" not in output
     assert [p.name for p in out.iterdir()] == ["earlier.html"]
     assert not (tmp_path / "fresh").exists()
-    assert build(project, tmp_path / "fresh", **environment).returncode == 1
+    assert checkers.run_build(project, tmp_path / "fresh", **environment).returncode == 1
     assert not (tmp_path / "fresh").exists()
 
 
 def test_a_local_build_says_it_uses_the_loopback_address_and_passes_strict(project: Path, tmp_path: Path) -> None:
-    result = build(project, tmp_path / "site")
+    result = checkers.run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "site_url is http://127.0.0.1:8000/ (127.0.0.1 is a loopback address)" in result.stderr
     assert "not a git checkout, so every page is dated with the latest date in the data (2026-" in result.stderr

@@ -7,16 +7,15 @@ schedule kind, status, and a diacritic-insensitive phrase.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from repository import REPOSITORY
 from tdcplan.explorer_data import search_text, searchable
 from tdcplan.load import load_data
 from tdcplan.model import Plan, Task
 from tdcplan.schedule import ScheduleKind
 
-ROOT = Path(__file__).resolve().parents[2]
-PLAN: Plan = load_data(ROOT / "data").plans[0]  # the primary plan, whose explorer is /tra-cuu/
+PLAN: Plan = load_data(REPOSITORY / "data").plans[0]  # the primary plan, whose explorer is /tra-cuu/
 EXPLORER = "tra-cuu/"
 
 KINDS = {

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from repository import REPOSITORY
 from tdcplan.appendix import parse_appendix
 from tdcplan.registry import UnitNames
 
 from .html_table import read_table
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 SEED = REPOSITORY / "data" / "plans" / "2026" / "nguon" / "phu-luc-2026.txt"
 HEADER = [
     "STT",

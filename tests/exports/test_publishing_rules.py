@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFont
+from repository import REPOSITORY
 from tdcplan.git_history import GitHistory
 from tdcplan.identifiers import Identifiers
 from tdcplan.load import load_data, source_documents
 from tdcplan.previews import BOLD, HEIGHT, REGULAR, WIDTH, Preview, fitting_font, render_png, wrap
 from tdcplan.problems import PlanDataError
 from tdcplan.publishing import local_build_notice, local_reason, publishing_problem
-
-REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(

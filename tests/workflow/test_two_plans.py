@@ -12,10 +12,13 @@ import posixpath
 import shutil
 from pathlib import Path
 
+import checkers
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPOSITORY
-from quality import checkers
+from project_copy import copy_project
+from repository import REPOSITORY
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 FIXTURE = REPOSITORY / "tests" / "fixtures" / "two_plans"
 SWITCHER = "Chọn năm kế hoạch"
@@ -25,10 +28,7 @@ TASKS_2027 = ("1-a", "1-b", "2-a")
 @pytest.fixture(scope="module")
 def two_plan_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("two-plans")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(REPOSITORY / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copy(REPOSITORY / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPOSITORY / "data", project / "data")
+    copy_project(project)
     shutil.copytree(FIXTURE / "plans" / "2027", project / "data" / "plans" / "2027")
     try:
         return checkers.build_site(project / "mkdocs.yml", project / "site")

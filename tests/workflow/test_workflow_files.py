@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from conftest import REPOSITORY, edit
+from conftest import edit
+from repository import REPOSITORY
 from tdcplan.feedback import ISSUE_FORM, TASK_FIELD, feedback_url
 from tdcplan.load import load_data
 
@@ -180,6 +181,7 @@ def yamllint(*paths: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.build  # runs make build (refused before anything is built)
 @pytest.mark.parametrize(
     ("arguments", "environment", "says"),
     [

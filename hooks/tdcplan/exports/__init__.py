@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..identifiers import Identifiers
 from ..model import Plan, Unit
+from ..urls import Urls
 from ..wording import quarter_name
-from .addresses import Addresses
 from .atom_feed import FEED_FILE, plan_feed
 from .csv_export import CSV_FILE, plan_csv
 from .icalendar_export import PLAN_FILE, plan_calendar, quarter_calendar, unit_calendar
@@ -20,7 +20,7 @@ from .json_export import JSON_FILE, plan_json, schema_json
 from .json_schema import SCHEMA_FILE
 from .xlsx_export import XLSX_FILE, plan_xlsx
 
-__all__ = ["Addresses", "Export", "plan_exports"]
+__all__ = ["Export", "plan_exports"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Export:
 
 
 def plan_exports(
-    plan: Plan, units: dict[str, Unit], addresses: Addresses, ids: Identifiers, source_document: bytes | None = None
+    plan: Plan, units: dict[str, Unit], addresses: Urls, ids: Identifiers, source_document: bytes | None = None
 ) -> list[Export]:
     """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order).
 
@@ -81,34 +81,20 @@ def plan_exports(
     if source_document is not None:
         files.append(
             Export(
-                addresses.layout.source_document(plan),
+                addresses.source_document(plan),
                 source_document,
                 "Văn bản nguồn: Phụ lục trích từ tệp PDF (bảng Markdown)",
                 "Văn bản (UTF-8)",
                 "main",
             )
         )
-    files += [
-        Export(
-            at(f"don-vi/{unit.id}.ics"),
-            unit_calendar(plan, unit, addresses, ids),
-            f"Lịch hạn nhiệm vụ: {unit.name}",
-            "iCalendar",
-            "unit",
-            unit=unit,
-        )
-        for unit in units.values()
-        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit)
-    ]
-    files += [
-        Export(
-            at(f"quy/{plan.year}-q{q}.ics"),
-            quarter_calendar(plan, q, addresses, ids),
-            f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}",
-            "iCalendar",
-            "quarter",
-            quarter=q,
-        )
-        for q in range(1, 5)
-    ]
+    # The calendars per unit (of units with a part in the plan), then per quarter.
+    for unit in units.values():
+        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit):
+            content = unit_calendar(plan, unit, addresses, ids)
+            title = f"Lịch hạn nhiệm vụ: {unit.name}"
+            files.append(Export(addresses.unit_calendar(plan, unit), content, title, "iCalendar", "unit", unit=unit))
+    for q in range(1, 5):
+        content, title = quarter_calendar(plan, q, addresses, ids), f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}"
+        files.append(Export(addresses.quarter_calendar(plan, q), content, title, "iCalendar", "quarter", quarter=q))
     return files

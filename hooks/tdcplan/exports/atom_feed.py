@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 from ..identifiers import Identifiers
 from ..model import Plan, Task
-from ..wording import format_date
-from .addresses import Addresses
+from ..urls import Urls
+from ..wording import TASK_FIELDS, format_date
 
 FEED_FILE = "cap-nhat.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-FIELD_NAMES = {"content": "nội dung thực hiện", "outputs": "sản phẩm, dự kiến kết quả"}
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -46,7 +45,7 @@ def changes(plan: Plan) -> list[Change]:
                     correction.recorded,
                     f"dinh-chinh-{index}",
                     f"Nhiệm vụ {task.number}: đính chính «{correction.original}» thành «{correction.corrected}»",
-                    f"Mục {FIELD_NAMES.get(correction.field, correction.field)} của nhiệm vụ {task.number}: "
+                    f"Mục {TASK_FIELDS[correction.field].label.lower()} của nhiệm vụ {task.number}: "
                     f"bản gốc ghi «{correction.original}», trang hiển thị «{correction.corrected}». {correction.note}",
                 )
             )
@@ -74,7 +73,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
     return element
 
 
-def plan_feed(plan: Plan, addresses: Addresses, ids: Identifiers) -> bytes:
+def plan_feed(plan: Plan, addresses: Urls, ids: Identifiers) -> bytes:
     """The feed document (UTF-8, with an XML declaration)."""
     entries = changes(plan)
     newest = entries[0].day if entries else (plan.last_change or dt.date(plan.year, 1, 1))
@@ -96,14 +95,18 @@ def plan_feed(plan: Plan, addresses: Addresses, ids: Identifiers) -> bytes:
     ET.SubElement(
         feed,
         "link",
-        {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.layout.open_data(plan))},
+        {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.open_data(plan))},
     )
     for change in entries:
         entry = ET.SubElement(feed, "entry")
         _text(entry, "id", ids.feed_entry(plan, change.task, change.key))
         _text(entry, "title", change.title)
         _text(entry, "updated", _timestamp(change.day))
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": addresses.task_url(change.task)})
+        ET.SubElement(
+            entry,
+            "link",
+            {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.task(change.task))},
+        )
         _text(entry, "summary", change.summary, type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..model import Plan, Unit
-from .addresses import Addresses
+from ..urls import Urls
 from .csv_export import COLUMNS, task_row
 from .icalendar_export import unit_role
 
@@ -72,7 +72,7 @@ def _deterministic_zip(data: bytes, stamp: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def plan_xlsx(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> bytes:
+def plan_xlsx(plan: Plan, units: dict[str, Unit], addresses: Urls) -> bytes:
     """The workbook's bytes: the tasks sheet, then one sheet per unit that has a part in the plan."""
     workbook = Workbook()
     headers = [header for header, _ in COLUMNS]

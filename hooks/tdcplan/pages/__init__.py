@@ -13,7 +13,6 @@ from .group import group_pages
 from .home import home_page
 from .indexes import index_pages, registry_index_pages
 from .open_data import home_links, open_data_outputs
-from .plan_switcher import add_plan_switcher
 from .print_table import print_table_page, qr_assets
 from .quarter import quarter_pages
 from .reference import reference_pages
@@ -45,5 +44,4 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))
-    add_plan_switcher(site, pages)
     return pages

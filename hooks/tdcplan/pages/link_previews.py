@@ -9,8 +9,6 @@ from ..previews import Preview
 from ..wording import shorten
 from .base import SiteContext
 
-IMAGE_DIR = "anh"
-
 
 def footer(plan: Plan) -> str:
     return f"Kế hoạch TĐC {plan.year} · {plan.issuer}"
@@ -19,7 +17,7 @@ def footer(plan: Plan) -> str:
 def plan_preview(site: SiteContext, plan: Plan) -> Preview:
     """The image of every page of ``plan`` that is not a task page."""
     return Preview(
-        f"{site.layout.prefix(plan.year)}{IMAGE_DIR}/chia-se.png",
+        site.urls.plan_preview_image(plan),
         f"Kế hoạch TĐC {plan.year}",
         f"Danh mục {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}: nội dung, "
         "sản phẩm, thời gian, đơn vị chủ trì, đơn vị phối hợp và tình trạng thực hiện.",
@@ -29,7 +27,7 @@ def plan_preview(site: SiteContext, plan: Plan) -> Preview:
 
 def task_preview(site: SiteContext, plan: Plan, task: Task) -> Preview:
     return Preview(
-        f"{site.layout.prefix(plan.year)}{IMAGE_DIR}/nhiem-vu/{task.slug}.png",
+        site.urls.task_preview_image(task),
         f"Nhiệm vụ {task.number}",
         shorten(task.content[0].text, 240),
         footer(plan),
@@ -55,7 +53,7 @@ class LinkPreviews:
 def link_previews(site: SiteContext) -> LinkPreviews:
     """Every preview image of the site, in a stable order."""
     return LinkPreviews(
-        {site.layout.task(task): task_preview(site, plan, task) for plan in site.plans for task in plan.tasks},
+        {site.urls.task(task): task_preview(site, plan, task) for plan in site.plans for task in plan.tasks},
         {plan.year: plan_preview(site, plan) for plan in site.plans},
-        site.layout.primary_year,
+        site.urls.primary_year,
     )

@@ -7,12 +7,12 @@ assets and describes each one with its size, computed from the bytes written.
 from __future__ import annotations
 
 from ..escaping import Trusted
-from ..exports import Addresses, Export, plan_exports
+from ..exports import Export, plan_exports
 from ..exports.csv_export import COLUMNS as CSV_COLUMNS
 from ..exports.csv_export import CSV_FILE
 from ..exports.json_export import JSON_FILE
 from ..model import Plan
-from ..wording import format_date
+from ..wording import format_date, format_size
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
 # Keys of nhiem-vu.json and what they mean, in the file's order (the schema pins the same keys).
@@ -51,13 +51,6 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def format_size(size: int) -> str:
-    """«55.129 byte (53,8 KB)»: Vietnamese digit grouping and decimal comma."""
-    grouped = f"{size:,}".replace(",", ".")
-    kilobytes = f"{size / 1024:.1f}".replace(".", ",")
-    return f"{grouped} byte ({kilobytes} KB)"
-
-
 def _python_literal(text: str) -> Trusted:
     """A Python string literal for a code block (code blocks are not Markdown-escaped)."""
     if "`" in text or "\n" in text:
@@ -67,9 +60,9 @@ def _python_literal(text: str) -> Trusted:
 
 def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, list[GeneratedAsset]]:
     """The open-data page of ``plan`` and every file it lists."""
-    addresses = Addresses(site.layout, site.site_url)
+    addresses = site.urls
     exports = plan_exports(plan, site.data.units, addresses, site.ids, site.source_documents.get(plan.year))
-    src_uri = site.layout.open_data(plan)
+    src_uri = site.urls.open_data(plan)
     page = PageWriter(site, src_uri)
 
     def row(export: Export, label: str) -> list[object]:
@@ -93,7 +86,7 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
         csv_url=_python_literal(addresses.absolute(addresses.data_file(plan, CSV_FILE))),
         json_fields=JSON_FIELDS,
         csv_columns=CSV_COLUMNS,
-        print_link=page.link_to(site.layout.print_table(plan), "bản in của bảng danh mục"),
+        print_link=page.link_to(site.urls.print_table(plan), "bản in của bảng danh mục"),
     )
     assets = [GeneratedAsset(export.src_uri, export.content) for export in exports]
     return GeneratedPage(src_uri, content, edit_path=plan.location.path), assets
@@ -101,14 +94,14 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
 
 def home_links(site: SiteContext, plan: Plan) -> list[Trusted]:
     """The home page's links to the open data and the printable table (Markdown list items)."""
-    page = PageWriter(site, site.layout.plan_home(plan))
+    page = PageWriter(site, site.urls.plan_home(plan))
     return [
         Trusted(
-            page.link_to(site.layout.open_data(plan), "Dữ liệu mở")
+            page.link_to(site.urls.open_data(plan), "Dữ liệu mở")
             + ": tải danh mục dạng JSON, CSV, lịch iCalendar và tin cập nhật."
         ),
         Trusted(
-            page.link_to(site.layout.print_table(plan), "Bản in")
+            page.link_to(site.urls.print_table(plan), "Bản in")
             + ": bảng danh mục nhiệm vụ như Phụ lục gốc, để in khổ A4 ngang."
         ),
     ]

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import posixpath
 
-from ..appendix import COLUMNS, AppendixTask
+from ..appendix import COLUMNS, NO_PARTNER, AppendixTask
 from ..model import Plan, Task, Unit
-from ..qr_codes import qr_file, qr_svg
+from ..qr_codes import qr_svg
 from ..wording import format_date
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
-NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
 FIELD_COLUMNS = {"content": COLUMNS[1], "outputs": COLUMNS[2]}
 
 
@@ -41,14 +40,14 @@ def print_row(task: Task) -> AppendixTask:
 
 def qr_assets(site: SiteContext, plan: Plan) -> list[GeneratedAsset]:
     """The QR code of every task page's public address (the printed table and the printed task pages show them)."""
+    urls = site.urls
     return [
-        GeneratedAsset(qr_file(site.layout.task(task)), qr_svg(site.absolute_url(site.layout.task(task))))
-        for task in plan.tasks
+        GeneratedAsset(urls.qr_code(urls.task(task)), qr_svg(urls.absolute(urls.task(task)))) for task in plan.tasks
     ]
 
 
 def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
-    src_uri = site.layout.print_table(plan)
+    src_uri = site.urls.print_table(plan)
     page = PageWriter(site, src_uri)
     corrections = [
         (task.number, FIELD_COLUMNS[correction.field], correction)
@@ -72,20 +71,21 @@ def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
             groups=[
                 (
                     group,
-                    [(print_row(task), page.file_href(qr_file(site.layout.task(task))), task) for task in group.tasks],
+                    [
+                        (print_row(task), page.file_href(site.urls.qr_code(site.urls.task(task))), task)
+                        for task in group.tasks
+                    ],
                 )
                 for group in plan.groups
             ],
             issued_with=f"(Ban hành kèm theo {plan.parent.as_printed} của {plan.issuer})",
             corrections=corrections,
-            page_address=site.absolute_url(src_uri),
+            page_address=site.urls.absolute(src_uri),
             last_change=format_date(plan.last_change) if plan.last_change else None,
-            open_data_link=page.link_to(site.layout.open_data(plan), "dữ liệu mở"),
+            open_data_link=page.link_to(site.urls.open_data(plan), "dữ liệu mở"),
             source_link=page.link_to(
-                site.layout.source_document(plan), posixpath.basename(site.layout.source_document(plan))
+                site.urls.source_document(plan), posixpath.basename(site.urls.source_document(plan))
             ),
-            absolute_url=site.absolute_url,
-            task_uri=site.layout.task,
         ),
         edit_path=plan.location.path,
     )
