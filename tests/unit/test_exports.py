@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import xml.etree.ElementTree as ET
 
+import openpyxl
 import small_plan
 from icalendar import Calendar
 from tdcplan.exports import plan_exports
@@ -14,6 +16,7 @@ from tdcplan.exports.atom_feed import plan_feed
 from tdcplan.exports.csv_export import COLUMNS, plan_csv
 from tdcplan.exports.icalendar_export import plan_calendar, quarter_calendar
 from tdcplan.exports.json_export import plan_json
+from tdcplan.exports.xlsx_export import plan_xlsx
 
 
 def setup():
@@ -90,3 +93,17 @@ def test_open_data_files_of_a_plan():
         ("du-lieu/don-vi/u-a.ics", "unit"),
         ("du-lieu/don-vi/u-b.ics", "unit"),
     ] + [(f"du-lieu/quy/2026-q{q}.ics", "quarter") for q in range(1, 5)]
+
+
+def test_spreadsheet_cells_are_text_never_formulas():
+    plan, urls = setup()
+    formula = '=HYPERLINK("https://attacker.example/","x")'
+    task = plan.tasks[0]
+    hostile = dataclasses.replace(task, content=(dataclasses.replace(task.content[0], text=formula),))
+    plan = dataclasses.replace(plan, groups=(dataclasses.replace(plan.groups[0], tasks=(hostile,)),))
+    workbook = openpyxl.load_workbook(io.BytesIO(plan_xlsx(plan, plan.units, urls)))
+    sheet = workbook.worksheets[0]
+    assert [cell.value for cell in sheet[1]] == [header for header, _ in COLUMNS]
+    cell = sheet.cell(2, 4)
+    assert (cell.value, cell.data_type) == (formula, "s")
+    assert all(c.data_type == "s" for row in sheet.iter_rows() for c in row if c.value is not None)

@@ -52,6 +52,8 @@ def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: tu
     for row in sheet.iter_rows():
         for cell in row:
             cell.alignment = wrap
+            # Every cell is text: openpyxl would store a value starting with «=» as a formula.
+            cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, width in enumerate(widths, start=1):
