@@ -16,6 +16,7 @@ from typing import Any
 from .exports.csv_export import COLUMNS, corrections_cell, references_cell, report_date_cell
 from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
+from .progress import BUCKET_LABELS, Bucket
 from .urls import Urls
 from .vietnamese import fold
 from .wording import SCHEDULE_KIND_LABELS, shorten
@@ -62,6 +63,9 @@ def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
         "references_text": references_cell(task),
         "reported": report_date_cell(task),
         "corrections_text": corrections_cell(task),
+        "overdue": {"due": task.deadline_flag.due.isoformat(), "text": task.deadline_flag.text}
+        if task.deadline_flag
+        else None,
         "number_folded": fold(task.number),
         "folded": search_text(task),
     }
@@ -84,6 +88,8 @@ def explorer_dataset(plan: Plan, urls: Urls) -> dict[str, Any]:
         "groups": {str(group.number): group.title for group in plan.groups},
         "units": units,
         "statuses": {code.value: label for code, label in STATUS_LABELS.items()},
+        "overdue_label": BUCKET_LABELS[Bucket.OVERDUE].capitalize(),
+        "data_date": plan.data_date.isoformat() if plan.data_date else None,
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
         "csv_headers": [header for header, _ in COLUMNS],
         "tasks": [explorer_task(task, urls) for task in plan.tasks],

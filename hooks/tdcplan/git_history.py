@@ -17,18 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 RECORD = "\x1e"  # starts each commit's header line in the log output
+VIETNAM = dt.timezone(dt.timedelta(hours=7))  # commit days are counted in the readers' time zone
 
 
 @dataclass(frozen=True)
 class Commit:
-    """A commit: its hash and its committer date (when the change landed), with the committer's offset."""
+    """A commit: its hash and its committer date (when the change landed)."""
 
     sha: str
     committed: dt.datetime
 
     @property
     def day(self) -> dt.date:
-        return self.committed.date()
+        """The commit's day in Vietnam (as :mod:`tdcplan.data_history` counts it)."""
+        return self.committed.astimezone(VIETNAM).date()
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -6,7 +6,7 @@ Layout of the data directory::
     references.yml             programmes and legal documents that tasks cite
     plans/<year>/plan.yml      one plan: metadata, groups and tasks, in the official wording
     plans/<year>/corrections.yml   recorded corrections of evident typos (optional)
-    plans/<year>/status.yml        progress reports (optional; a task without one is «not yet reported»)
+    plans/<year>/status.yml        the data date and progress reports (optional; see tdcplan.readers.status)
     plans/<year>/nguon/<source_document>   the document plan.yml was imported from, as received
 
 Each kind of file has its reader in :mod:`tdcplan.readers`; this module runs them
@@ -113,6 +113,7 @@ def _plan(draft: PlanDraft, records: RecordsReader, units: dict[str, Unit], refe
                     **texts,
                     corrections=corrections,
                     reports=reports,
+                    data_date=records.data_date,
                     **task.fields,
                 )
             )
@@ -128,6 +129,7 @@ def _plan(draft: PlanDraft, records: RecordsReader, units: dict[str, Unit], refe
         units,
         references,
         draft.location,
+        records.data_date,
     )
 
 

@@ -9,6 +9,7 @@ is the one function that turns a MkDocs configuration into pages and navigation;
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import logging
@@ -21,6 +22,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .data_history import read_history
 from .git_history import GitHistory
 from .load import load_data, source_documents
 from .navigation import navigation_pages, site_navigation
@@ -84,6 +86,7 @@ def site_pages(config: MkDocsConfig) -> SitePages:
         repository_url=config.repo_url or "",
         branch=settings.branch,
         source_documents=documents,
+        history=read_history(settings.data_dir, data),
     )
     outputs = generate_pages(site)
     previews = link_previews(site)
@@ -103,6 +106,7 @@ class PlanSite:
         self.pages: SitePages | None = None
         self.page_dates: PageDates | None = None
         self.page_sources: dict[str, tuple[str, ...]] = {}
+        self.task_dates: dict[str, dt.date] = {}  # task pages: their record's last change (data_history)
         self.docs_prefix = "docs"
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -129,11 +133,21 @@ class PlanSite:
             for output in self.pages.outputs
             if isinstance(output, GeneratedPage)
         }
+        if site.history is not None:
+            self.task_dates = {
+                site.urls.task(task): update.day
+                for plan in site.plans
+                for task in plan.tasks
+                if (update := site.history.task_update(task, plan))
+            }
 
     def date_page(self, page: Page) -> None:
         """Set the page's sitemap date (MkDocs' ``update_date``) from its data or source file, not the clock."""
         assert self.page_dates is not None
         uri = page.file.src_uri
+        if uri in self.task_dates:
+            page.update_date = self.task_dates[uri].isoformat()
+            return
         sources = self.page_sources.get(uri) or (f"{self.docs_prefix}/{uri}",)
         page.update_date = self.page_dates.date_of(sources).isoformat()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from .progress import STATUS_LABELS, DeadlineFlag, StatusCode, deadline_flag
 from .schedule import Schedule
 from .vietnamese import letter_slug
 
@@ -60,21 +61,13 @@ class Reference:
     location: SourceLocation
 
 
-class StatusCode(StrEnum):
-    """Progress of a task, as reported by a maintainer."""
+@dataclass(frozen=True)
+class Evidence:
+    """What a report rests on: a title, and a web address or an official document (or both)."""
 
-    NOT_REPORTED = "not_reported"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DELAYED = "delayed"
-
-
-STATUS_LABELS: dict[StatusCode, str] = {
-    StatusCode.NOT_REPORTED: "Chưa báo cáo",
-    StatusCode.IN_PROGRESS: "Đang thực hiện",
-    StatusCode.DONE: "Đã hoàn thành",
-    StatusCode.DELAYED: "Chậm tiến độ",
-}
+    title: str
+    url: str | None = None  # http(s) only
+    document: str | None = None  # number and date as printed, e.g. "123/BC-CCTĐC ngày 30/6/2026"
 
 
 @dataclass(frozen=True)
@@ -85,6 +78,7 @@ class StatusReport:
     as_of: dt.date
     note: str
     location: SourceLocation
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def label(self) -> str:
@@ -139,6 +133,7 @@ class Task:
     location: SourceLocation
     corrections: tuple[Correction, ...] = ()
     reports: tuple[StatusReport, ...] = ()  # oldest first
+    data_date: dt.date | None = None  # the plan's: what «period ended» is measured against
 
     @property
     def group_number(self) -> int:
@@ -166,6 +161,11 @@ class Task:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status_code]
+
+    @property
+    def deadline_flag(self) -> DeadlineFlag | None:
+        """Set when the scheduled period ended before the data date and no report closes the task."""
+        return deadline_flag(self.schedule, self.status_code, self.data_date)
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -206,6 +206,7 @@ class Plan:
     units: dict[str, Unit]
     references: dict[str, Reference]
     location: SourceLocation
+    data_date: dt.date | None = None  # from status.yml; None when the plan has no status file
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .pages import SiteContext
-from .urls import ABOUT, REFERENCES_INDEX, UNITS_INDEX
+from .urls import ABOUT, HISTORY, REFERENCES_INDEX, UNITS_INDEX
 
 SECTION_PAGES_LIMIT = 15
 
@@ -50,6 +50,7 @@ def site_navigation(site: SiteContext, has_page: Callable[[str], bool]) -> list:
     for title, uri in (
         ("Dữ liệu", urls.open_data(plan)),
         ("Bản in", urls.print_table(plan)),
+        ("Lịch sử cập nhật", HISTORY),
         ("Giới thiệu", ABOUT),
     ):
         if has_page(uri):

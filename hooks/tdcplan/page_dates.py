@@ -1,6 +1,8 @@
 """When each page last changed, for the sitemap's ``lastmod``: the date of its data, never the build clock.
 
-A generated page changes when the data files it is made from change: its plan's
+A task page changes when its own record changes: the day :mod:`.data_history`
+gives (the one the page shows as «Cập nhật lần cuối»). Any other generated page
+changes when the data files it is made from change: its plan's
 ``plan.yml``, ``status.yml`` and ``corrections.yml``, plus ``units.yml`` for
 unit pages and ``references.yml`` for document pages. A hand-written page
 changes with its source under ``docs/``. The date is that of the last commit of

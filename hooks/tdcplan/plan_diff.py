@@ -97,6 +97,7 @@ def _plan_changes(old: Plan, new: Plan) -> Iterator[Change]:
         ("Ngày ban hành", _date(old.parent.date), _date(new.parent.date)),
         ("Cơ quan ban hành", old.issuer, new.issuer),
         ("Tài liệu nguồn", old.source_document, new.source_document),
+        ("Số liệu tính đến ngày", _date(old.data_date), _date(new.data_date)),
     ):
         if before != after:
             yield Change(subject, label + ": «{}» → «{}».", (before, after))

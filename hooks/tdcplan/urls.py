@@ -33,6 +33,7 @@ EXPLORER = "tra-cuu/index.md"
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
+HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
 QR_CODES = "ma-qr"  # QR codes of pages' public addresses: ma-qr/<page path>.svg
 PREVIEW_IMAGES = "anh"  # link-preview images: <plan prefix>anh/chia-se.png, anh/nhiem-vu/<slug>.png
@@ -88,7 +89,7 @@ class Urls:
         for plan in plans:
             for src_uri in self._plan_pages(plan):
                 self._add(src_uri, plan.year)
-        for src_uri in (UNITS_INDEX, REFERENCES_INDEX):
+        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY):
             self._add(src_uri, None)
         for unit in units:
             self._add(self.unit(unit), None)
@@ -165,6 +166,10 @@ class Urls:
 
     def print_table(self, plan: Plan) -> str:
         return self.prefix(plan.year) + PRINT_TABLE
+
+    def history(self) -> str:
+        """«Lịch sử cập nhật», shared by every plan."""
+        return HISTORY
 
     def source_document(self, plan: Plan) -> str:
         """The published copy of the document the plan was imported from, in its open-data folder.

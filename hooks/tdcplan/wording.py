@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Plan, Task
 from .schedule import ROMAN_QUARTERS, Schedule, ScheduleKind
+
+if TYPE_CHECKING:  # the model's progress rules word dates with this module
+    from .model import Plan, Task
 
 QUARTER_NAMES = {number: f"Quý {roman}" for roman, number in ROMAN_QUARTERS.items()}
 

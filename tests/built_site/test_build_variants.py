@@ -39,6 +39,15 @@ def hostile_site(tmp_path_factory) -> Path:
         ),
         encoding="utf-8",
     )
+    status = project / "data/plans/2026/status.yml"
+    status.write_text(
+        "data_date: 2026-11-25\nreports:\n"
+        f'  - task: "1.b"\n    status: done\n    as_of: 2026-06-30\n    note: {("Ghi chú " + HOSTILE)!r}\n'
+        f"    evidence:\n      - title: {('Căn cứ ' + HOSTILE)!r}\n"
+        "        url: 'https://example.org/?a=\"><script>x</script>&b=1'\n"
+        f"        document: {('Số ' + HOSTILE)!r}\n",
+        encoding="utf-8",
+    )
     out = project / "site"
     result = checkers.run_build(config, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -54,6 +63,16 @@ def test_hostile_text_shows_as_text(hostile_site: Path, path: str) -> None:
     assert "<script>alert" not in page.html  # never markup
     assert "<em>nghiêng</em>" not in page.html and "<em>gạch</em>" not in page.html
     assert 'href="y"' not in page.html
+
+
+def test_hostile_report_note_and_evidence_show_as_text(hostile_site: Path) -> None:
+    page = BuiltPage(hostile_site, "nhiem-vu/1-b")
+    for text in ("Ghi chú " + HOSTILE, "Căn cứ " + HOSTILE, "Số " + HOSTILE):
+        assert text in page.text, text
+    assert "<script>x" not in page.html and "<script>alert" not in page.html
+    assert 'href="https://example.org/?a=&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;b=1"' in page.html
+    feed = (hostile_site / "du-lieu" / "cap-nhat.xml").read_text(encoding="utf-8")
+    assert "<script>" not in feed
 
 
 def test_hostile_text_is_escaped_in_the_title_and_description(hostile_site: Path) -> None:

@@ -43,7 +43,10 @@ def expected_numbers(query: str) -> list[str]:
             continue
         if "loai" in params and task.schedule.kind not in KINDS[params["loai"]]:
             continue
-        if "trang-thai" in params and task.status_code.value != params["trang-thai"]:
+        if "trang-thai" in params and params["trang-thai"] == "het-han":
+            if task.deadline_flag is None:
+                continue
+        elif "trang-thai" in params and task.status_code.value != params["trang-thai"]:
             continue
         if "q" in params and searchable(params["q"]) not in search_text(task):
             continue

@@ -24,6 +24,7 @@ def test_sections_list_their_pages_while_few():
         "Tra cứu",
         "Dữ liệu",
         "Bản in",
+        "Lịch sử cập nhật",
         "Giới thiệu",
     ]
     assert section(nav, "Nhóm") == ["nhom/index.md", "nhom/1.md", "nhom/2.md"]

@@ -41,7 +41,8 @@ def test_task_page():
     assert "Theo quý: [Quý I/2026](../quy/2026-q1.md), [Quý II/2026](../quy/2026-q2.md)." in body
     assert "- **Đơn vị phối hợp:** [Chi cục &lt;Đo lường&gt;](../don-vi/u-b.md)" in body
     assert "| Nội dung thực hiện | «Đề an» | «Đề án» | lỗi gõ | 01/02/2026 |" in body
-    assert "**Đang thực hiện** (báo cáo ngày 01/03/2026)" in body
+    assert "**Tình trạng:** Đang thực hiện (báo cáo ngày 01/03/2026)." in body
+    assert "- **01/03/2026 — Đang thực hiện.**" in body  # the dated history
     assert '[Nhiệm vụ 1\\.b →](1-b.md){: rel="next" }' in body
     assert (
         '<p class="tdc-print-url"><img class="tdc-qr" src="../../ma-qr/nhiem-vu/1-a.svg" '
@@ -80,7 +81,7 @@ def test_every_page_and_file_once_in_a_stable_order():
     uris = [output.src_uri for output in outputs]
     assert len(uris) == len(set(uris))
     assert uris == [output.src_uri for output in generate_pages(small_plan.site(2026))]
-    assert sum(isinstance(o, GeneratedPage) for o in outputs) == 21
+    assert sum(isinstance(o, GeneratedPage) for o in outputs) == 22  # with «Lịch sử cập nhật»
     assert {o.src_uri for o in outputs if isinstance(o, GeneratedAsset)} >= {
         "tra-cuu/nhiem-vu.json",
         "du-lieu/nhiem-vu.csv",

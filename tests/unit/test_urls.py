@@ -33,6 +33,7 @@ def test_table_of_one_plan():
         "ban-in/index.md": ("ban-in/", 2026),
         "don-vi/index.md": ("don-vi/", None),
         "van-ban/index.md": ("van-ban/", None),
+        "lich-su-cap-nhat/index.md": ("lich-su-cap-nhat/", None),
         "don-vi/u-a.md": ("don-vi/u-a/", None),
         "don-vi/u-b.md": ("don-vi/u-b/", None),
         "van-ban/de-an-1.md": ("van-ban/de-an-1/", None),

@@ -10,11 +10,12 @@ stay the same from build to build and when the site moves.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..identifiers import Identifiers
-from ..model import Plan, Task
+from ..model import Evidence, Plan, Task
 from ..urls import Urls
 from ..wording import TASK_FIELDS, format_date
 
@@ -32,6 +33,7 @@ class Change:
     key: str  # distinguishes changes of one task on one day, e.g. "dinh-chinh-1"
     title: str
     summary: str
+    evidence: tuple[Evidence, ...] = ()  # a report's: each a link (rel="related") and a line of the content
 
 
 def changes(plan: Plan) -> list[Change]:
@@ -57,10 +59,32 @@ def changes(plan: Plan) -> list[Change]:
                     report.as_of,
                     f"bao-cao-{report.as_of.isoformat()}",
                     f"Nhiệm vụ {task.number}: {report.label} (báo cáo ngày {format_date(report.as_of)})",
-                    f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}",
+                    f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}"
+                    + "".join(f" Căn cứ: {evidence_text(e)}." for e in report.evidence),
+                    report.evidence,
                 )
             )
     return sorted(found, key=lambda change: change.day, reverse=True)  # stable sort keeps plan order
+
+
+def evidence_text(evidence: Evidence) -> str:
+    """«title (văn bản số …): url» in plain words."""
+    document = f" (văn bản số {evidence.document})" if evidence.document else ""
+    url = f": {evidence.url}" if evidence.url else ""
+    return f"{evidence.title}{document}{url}"
+
+
+def _content(change: Change) -> str:
+    """The entry's HTML content: the summary's sentence, then the evidence as links."""
+    first = html.escape(change.summary.split(" Căn cứ: ")[0])
+    items = []
+    for evidence in change.evidence:
+        title = html.escape(evidence.title)
+        if evidence.url:
+            title = f'<a href="{html.escape(evidence.url, quote=True)}">{title}</a>'
+        document = f" (văn bản số {html.escape(evidence.document)})" if evidence.document else ""
+        items.append(f"<li>{title}{document}</li>")
+    return f"<p>{first}</p>" + (f"<p>Căn cứ:</p><ul>{''.join(items)}</ul>" if items else "")
 
 
 def _timestamp(day: dt.date) -> str:
@@ -107,6 +131,15 @@ def plan_feed(plan: Plan, addresses: Urls, ids: Identifiers) -> bytes:
             "link",
             {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.task(change.task))},
         )
+        for evidence in change.evidence:
+            if evidence.url:
+                ET.SubElement(
+                    entry,
+                    "link",
+                    {"rel": "related", "type": "text/html", "href": evidence.url, "title": evidence.title},
+                )
         _text(entry, "summary", change.summary, type="text")
+        if change.evidence:
+            _text(entry, "content", _content(change), type="html")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

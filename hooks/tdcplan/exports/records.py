@@ -60,6 +60,7 @@ def plan_record(plan: Plan, addresses: Urls) -> dict[str, Any]:
             "date": iso(plan.parent.date),
         },
         "generated": iso(plan.last_change),
+        "data_date": iso(plan.data_date),
         "site_url": addresses.site_url or None,
     }
 
@@ -85,7 +86,13 @@ def task_record(task: Task, addresses: Urls) -> dict[str, Any]:
             "note": status.note if status and status.note else None,
         },
         "reports": [
-            {"code": report.code.value, "label": report.label, "as_of": iso(report.as_of), "note": report.note or None}
+            {
+                "code": report.code.value,
+                "label": report.label,
+                "as_of": iso(report.as_of),
+                "note": report.note or None,
+                "evidence": [{"title": e.title, "url": e.url, "document": e.document} for e in report.evidence],
+            }
             for report in task.reports
         ],
         "corrections": [

@@ -10,7 +10,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from .. import wording
+from .. import progress, wording
+from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..identifiers import Identifiers
 from ..load import PlanData
@@ -48,6 +49,7 @@ class SiteContext:
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
     source_documents: Mapping[int, bytes] = field(default_factory=dict)  # by plan year: the imported document
+    history: DataHistory | None = None  # from git (tdcplan.data_history); None: not read
 
     @cached_property
     def environment(self) -> jinja2.Environment:
@@ -69,6 +71,10 @@ class SiteContext:
             quarter_name=wording.quarter_name,
             schedule_meaning=wording.schedule_meaning,
             shorten=wording.shorten,
+            data_date_text=progress.data_date_text,
+            rollup=progress.rollup,
+            bucket_labels=progress.BUCKET_LABELS,
+            status_cell=status_cell,
         )
         return environment
 
@@ -82,6 +88,14 @@ class SiteContext:
             return None
         anchor = f"#L{line}" if line else ""
         return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}"
+
+
+def status_cell(task: Task) -> Trusted:
+    """A task's status in a list of tasks: the latest report's label, then the period-ended flag if set."""
+    cell = escape_markdown(task.status_label)
+    if task.deadline_flag:
+        cell += f'<br><strong class="tdc-flag">{escape_html(task.deadline_flag.text)}</strong>'
+    return Trusted(cell)
 
 
 class PageWriter:

@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..model import Plan, Reference, Unit
+from ..progress import data_date_text
 from ..quarter_listing import quarter_listing
 from ..schedule import quarter_bounds
 from ..urls import REFERENCES_INDEX, UNITS_INDEX
 from ..wording import format_date, shorten
-from .base import GeneratedPage, PageWriter, SiteContext
+from .base import GeneratedPage, PageWriter, SiteContext, status_cell
 
 
 def _listing(
@@ -46,7 +47,8 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         urls.tasks_index(plan),
         f"Tất cả nhiệm vụ năm {plan.year}",
         f"Danh sách {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}, theo thứ tự của kế hoạch.",
-        f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng.",
+        f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng."
+        + (f" Tình trạng: {data_date_text(plan.data_date).lower()}." if plan.data_date else ""),
         ["Số", "Nội dung", "Thời gian thực hiện", "Đơn vị chủ trì", "Tình trạng"],
         [
             lambda page, t=task: [
@@ -54,7 +56,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 page.task_link(t, shorten(t.content[0].text)),
                 t.schedule.text,
                 page.units_links(t.lead, short=True),
-                t.status_label,
+                status_cell(t),
             ]
             for task in plan.tasks
         ],

@@ -22,6 +22,10 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
     ("plan.source_document", "Tệp văn bản gốc mà dữ liệu được nhập từ đó"),
     ("plan.parent_plan", "Kế hoạch ban hành kèm: as_printed (nguyên văn), number và date (null khi bản gốc để trống)"),
     ("plan.generated", "Ngày thay đổi gần nhất của dữ liệu (báo cáo tiến độ hoặc đính chính), dạng năm-tháng-ngày"),
+    (
+        "plan.data_date",
+        "Ngày số liệu: dữ liệu tính đến ngày này (năm-tháng-ngày); cờ «đã hết thời hạn» tính theo ngày này",
+    ),
     ("plan.site_url", "Địa chỉ gốc của trang; ghép với url của nhiệm vụ để có địa chỉ đầy đủ"),
     ("tasks[].id", "Số hiệu nhiệm vụ như trong bản gốc, ví dụ «2.đ»"),
     ("tasks[].group", "Nhóm: number (số) và title (tên)"),
@@ -39,10 +43,15 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
     ("tasks[].references", "Mã các chương trình, văn bản được dẫn chiếu (trang /van-ban/<mã>/)"),
     (
         "tasks[].status",
-        "Tình trạng mới nhất: code (not_reported, in_progress, done, delayed), label, "
+        "Tình trạng mới nhất: code (not_reported, not_started, in_progress, done, delayed, paused, "
+        "cancelled), label, "
         "as_of (ngày báo cáo, null nếu chưa có), note",
     ),
-    ("tasks[].reports", "Mọi báo cáo tiến độ, cũ trước mới sau"),
+    (
+        "tasks[].reports",
+        "Mọi báo cáo tiến độ, cũ trước mới sau: code, label, as_of, note, evidence (căn cứ: title, "
+        "url và/hoặc document — số và ngày văn bản)",
+    ),
     (
         "tasks[].corrections",
         "Đính chính: field (content hoặc outputs), original, corrected, note, recorded (ngày ghi nhận)",

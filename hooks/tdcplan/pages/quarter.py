@@ -37,6 +37,7 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 start=start,
                 end=end,
                 sections=sections,
+                data_date=plan.data_date,
                 explorer_url=page.url_of(site.urls.explorer(plan)),
             ),
             edit_path=plan.location.path,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..data_history import DataHistory
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
@@ -68,6 +69,7 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     """One page per task, in plan order."""
     tasks = plan.tasks
     related = RelatedTasks(plan)
+    history = site.history or DataHistory((), {})  # without one: dates from the data, saying so
     for index, task in enumerate(tasks):
         src_uri = site.urls.task(task)
         page = PageWriter(site, src_uri)
@@ -102,5 +104,6 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
             feedback_link=feedback_link(site.repository_url, task, site.urls.url(src_uri)),
+            update=history.task_update(task, plan),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)

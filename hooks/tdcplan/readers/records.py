@@ -7,14 +7,16 @@ gathers, per task, the corrected texts, the corrections and the reports, which
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fields import FieldReader
 from ..located import LocatedMap
-from ..model import Correction, SourceLocation, StatusCode, StatusReport, TextItem
+from ..model import Correction, SourceLocation, StatusReport, TextItem
 from .files import DataFiles, choice
 from .plan import PlanDraft, TaskDraft
+from .status import read_status
 
 CORRECTABLE_FIELDS = ("content", "outputs")
 
@@ -40,6 +42,7 @@ class RecordsReader:
         self.files = files
         self.plan = plan
         self.revisions = {task.number: TaskRevisions.of(task) for task in plan.tasks()}
+        self.data_date: dt.date | None = None  # from status.yml
 
     def entries(self, path: Path, key: str) -> tuple[list[tuple[LocatedMap, int]], FieldReader] | None:
         """The entries under ``key`` of an optional per-plan file, each with its line."""
@@ -100,30 +103,13 @@ class RecordsReader:
             revisions.corrections.append(Correction(name, original, corrected, note, recorded, location))
 
     def status(self, path: Path) -> None:
-        """Attach each progress report to its task, checking each task's reports are in date order."""
-        found = self.entries(path, "reports")
-        if found is None:
+        """Attach each task's progress reports, and take the plan's data date (see :mod:`.status`)."""
+        if not path.exists():
             return
-        entries, fields = found
-        reportable = {code.value: code for code in StatusCode if code is not StatusCode.NOT_REPORTED}
-        for index, (entry, line) in enumerate(entries):
-            what = f"report {index + 1}"
-            item = fields.mapping(entry, line, what, ("task", "status", "as_of"), ("note",))
-            if item is None:
-                continue
-            task = self.task_of(fields, item, what)
-            code = choice(fields, item, "status", f"{what}: «status»", reportable)
-            as_of = fields.date(item, "as_of", f"{what}: «as_of»")
-            note = fields.text(item, "note", f"{what}: «note»", required=False) or ""
-            if None in (task, code, as_of):
-                continue
-            number, revisions = task
-            earlier = revisions.reports
-            if earlier and earlier[-1].as_of >= as_of:
-                fields.problem(
-                    item.line_of("as_of"),
-                    f"{what}: reports of task {number} must be in date order, "
-                    f"each later than the one before ({earlier[-1].as_of.isoformat()})",
-                )
-                continue
-            earlier.append(StatusReport(code, as_of, note, SourceLocation(fields.path, line)))
+        content, fields = self.files.read(path)
+        if content is None:
+            return
+        progress = read_status(content, fields, self.revisions.keys(), self.plan.year)
+        self.data_date = progress.data_date
+        for number, reports in progress.reports.items():
+            self.revisions[number].reports.extend(reports)
