@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from tdcplan.mkdocs_site import PlanSite
 
 _site = PlanSite()
@@ -20,6 +21,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _site.add_files(files, config)
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    _site.date_page(page)
+    return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _site.describe_page(page, config)
+    return markdown
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

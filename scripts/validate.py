@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 try:
-    from tdcplan.load import load_data
+    from tdcplan.load import load_data, source_documents
     from tdcplan.problems import PlanDataError
 except ImportError as missing:  # run outside the project's virtual environment
     sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `validate.py | head` ends quietly
     try:
         data = load_data(args.data_dir, root=Path.cwd())
+        source_documents(data, Path.cwd())  # each plan's source document is there to publish
     except PlanDataError as error:
         for problem in error.problems:
             print(problem)

@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from .exports.csv_export import COLUMNS, corrections_cell, references_cell, report_date_cell
 from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
 from .progress import BUCKET_LABELS, Bucket
@@ -58,6 +59,10 @@ def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
         "lead": [unit.id for unit in task.lead],
         "partners": [unit.id for unit in task.partners],
         "status": task.status_code.value,
+        # The published CSV's cells the fields above do not hold (the download repeats its columns).
+        "references_text": references_cell(task),
+        "reported": report_date_cell(task),
+        "corrections_text": corrections_cell(task),
         "overdue": {"due": task.deadline_flag.due.isoformat(), "text": task.deadline_flag.text}
         if task.deadline_flag
         else None,
@@ -86,6 +91,7 @@ def explorer_dataset(plan: Plan, urls: Urls) -> dict[str, Any]:
         "overdue_label": BUCKET_LABELS[Bucket.OVERDUE].capitalize(),
         "data_date": plan.data_date.isoformat() if plan.data_date else None,
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
+        "csv_headers": [header for header, _ in COLUMNS],
         "tasks": [explorer_task(task, urls) for task in plan.tasks],
     }
 

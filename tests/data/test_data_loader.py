@@ -8,6 +8,7 @@ the real files.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from plan_data_helpers import CORRECTIONS, PLAN, REFERENCES, STATUS, UNITS
@@ -101,10 +102,7 @@ def test_missing_data_directory(tmp_path):
 
 
 def test_no_plan(data_copy):
-    (data_copy.root / PLAN).unlink()
-    (data_copy.root / CORRECTIONS).unlink()
-    (data_copy.root / STATUS).unlink()
-    (data_copy.root / "data/plans/2026").rmdir()
+    shutil.rmtree(data_copy.root / "data/plans/2026")
     assert data_copy.problems() == [Problem("data/plans", 0, "no plan found; expected plans/<year>/plan.yml")]
 
 

@@ -69,6 +69,8 @@ EXPECTED = {
     # Adds the open-data links to the footer (owned by the open-data pages):
     # only additions are checked.
     "partials/copyright.html": None,
+    # Adds the link-preview meta tags (Open Graph, Twitter card) in extrahead: only additions are checked.
+    "main.html": None,
     "partials/source.html": (
         {
             '<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source" data-md-component="source">'

@@ -44,7 +44,11 @@ def test_task_page():
     assert "**Tình trạng:** Đang thực hiện (báo cáo ngày 01/03/2026)." in body
     assert "- **01/03/2026 — Đang thực hiện.**" in body  # the dated history
     assert '[Nhiệm vụ 1\\.b →](1-b.md){: rel="next" }' in body
-    assert '<p class="tdc-print-url">Bản in của trang https://tdc.example.vn/nhiem-vu/1-a/</p>' in body
+    assert (
+        '<p class="tdc-print-url"><img class="tdc-qr" src="../../ma-qr/nhiem-vu/1-a.svg" '
+        'alt="Mã QR: https://tdc.example.vn/nhiem-vu/1-a/" width="96" height="96">'
+        "Bản in của trang https://tdc.example.vn/nhiem-vu/1-a/</p>"
+    ) in body
     assert page.edit_path == "data/plans/2026/plan.yml"
 
 

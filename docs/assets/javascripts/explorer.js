@@ -39,10 +39,6 @@
   const DEFAULTS = { group: "", unit: "", role: "ca-hai", quarter: "", kind: "", status: "", text: "", sort: "so" };
   // Filters that narrow the rows; "role" acts only through "unit".
   const DIMENSIONS = ["group", "unit", "quarter", "kind", "status", "text"];
-  const CSV_HEADERS = [
-    "Số", "Nhóm", "Nội dung", "Sản phẩm", "Thời gian thực hiện", "Loại thời gian", "Quý",
-    "Đơn vị chủ trì", "Đơn vị phối hợp", "Tình trạng", "Đường dẫn",
-  ];
 
   /** The same folding as tdcplan.vietnamese.fold: lower case, no marks, đ -> d. */
   const fold = (text) => text.replace(/đ/g, "d").replace(/Đ/g, "D")
@@ -372,13 +368,15 @@
 
     unitNames(ids) { return ids.map((id) => this.data.units[id].name); }
 
+    /** The rows shown, in the published CSV's columns (du-lieu/nhiem-vu.csv; headers from the data). */
     csv() {
-      const lines = [CSV_HEADERS.map(csvCell).join(",")];
+      const lines = [this.data.csv_headers.map(csvCell).join(",")];
       for (const t of this.rows) {
         lines.push([
-          t.id, t.group, t.content.join("; "), t.outputs.join("; "), t.schedule.text, this.data.kinds[t.schedule.kind],
-          t.schedule.quarters.join("; "), this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "),
-          this.data.statuses[t.status], this.absolute(t.url),
+          t.id, t.group, this.data.groups[String(t.group)], t.content.join("; "), t.outputs.join("; "),
+          t.schedule.text, this.data.kinds[t.schedule.kind], t.schedule.quarters.join("; "),
+          this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "), t.references_text,
+          this.data.statuses[t.status], t.reported, t.corrections_text, this.absolute(t.url),
         ].map(csvCell).join(","));
       }
       return "\uFEFF" + lines.join("\r\n") + "\r\n";  // BOM: Excel then reads UTF-8

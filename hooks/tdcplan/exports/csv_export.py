@@ -41,9 +41,20 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+def references_cell(task: Task) -> str:
+    return JOIN.join(reference.title for reference in task.references)
+
+
+def report_date_cell(task: Task) -> str:
+    return task.status.as_of.isoformat() if task.status else ""
+
+
+def corrections_cell(task: Task) -> str:
+    return JOIN.join(f"{TASK_FIELDS[c.field].short}: «{c.original}» → «{c.corrected}»" for c in task.corrections)
+
+
 def task_row(task: Task, addresses: Urls) -> list[str]:
     """The cells of one task, in :data:`COLUMNS` order."""
-    status = task.status
     return [
         task.number,
         str(task.group.number),
@@ -55,10 +66,10 @@ def task_row(task: Task, addresses: Urls) -> list[str]:
         JOIN.join(str(q) for q in task.schedule.quarters),
         JOIN.join(unit.name for unit in task.lead),
         JOIN.join(unit.name for unit in task.partners),
-        JOIN.join(reference.title for reference in task.references),
+        references_cell(task),
         task.status_label,
-        status.as_of.isoformat() if status else "",
-        JOIN.join(f"{TASK_FIELDS[c.field].short}: «{c.original}» → «{c.corrected}»" for c in task.corrections),
+        report_date_cell(task),
+        corrections_cell(task),
         addresses.absolute(addresses.task(task)),
     ]
 

@@ -4,7 +4,7 @@ A task is due at the end of each quarter its schedule names (``Quý I, II và
 III/2026``: 31/03, 30/06 and 30/09) or on the last day of a span of months
 (``Từ tháng 01/2026 đến tháng 11/2026``: 30/11). Ongoing and on-request tasks
 name no date, and the calendars invent none. Each due date is an all-day event
-whose UID is stable (``2026-2-dd-q1@<host>``); DTSTAMP is the date of the
+whose UID is stable and names the publisher, not the host (``2026-2-dd-q1@<publisher_id>``); DTSTAMP is the date of the
 latest change in the data, never the build clock. The ``icalendar`` library
 writes the text (CRLF, lines folded at 75 octets).
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
+from ..identifiers import Identifiers
 from ..model import Plan, Task, Unit
 from ..schedule import quarter_of_month
 from ..urls import Urls
@@ -80,7 +81,7 @@ def _timezone() -> Timezone:
     return zone
 
 
-def _event(event: DueEvent, plan: Plan, addresses: Urls, uid_suffix: str) -> Event:
+def _event(event: DueEvent, plan: Plan, addresses: Urls, ids: Identifiers, uid_suffix: str) -> Event:
     task = event.task
     role = f" ({event.role})" if event.role else ""
     url = addresses.absolute(addresses.task(task))
@@ -94,7 +95,7 @@ def _event(event: DueEvent, plan: Plan, addresses: Urls, uid_suffix: str) -> Eve
         f"Chi tiết: {url}",
     ]
     item = Event()
-    item.add("uid", f"{plan.year}-{task.slug}-{event.key}{uid_suffix}@{addresses.host}")
+    item.add("uid", ids.calendar_uid(plan, task, event.key, uid_suffix))
     item.add("dtstamp", stamp(plan))
     item.add("dtstart", event.day)
     item.add("dtend", event.day + dt.timedelta(days=1))
@@ -105,7 +106,9 @@ def _event(event: DueEvent, plan: Plan, addresses: Urls, uid_suffix: str) -> Eve
     return item
 
 
-def calendar(plan: Plan, addresses: Urls, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
+def calendar(
+    plan: Plan, addresses: Urls, ids: Identifiers, name: str, events: list[DueEvent], uid_suffix: str = ""
+) -> bytes:
     """One calendar file. ``uid_suffix`` tells apart events whose text differs (a unit's role) from the plan's."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -116,19 +119,19 @@ def calendar(plan: Plan, addresses: Urls, name: str, events: list[DueEvent], uid
     cal.add("x-wr-timezone", TIMEZONE)
     cal.add_component(_timezone())  # also keeps a calendar without due dates valid (RFC 5545 needs a component)
     for event in events:
-        cal.add_component(_event(event, plan, addresses, uid_suffix))
+        cal.add_component(_event(event, plan, addresses, ids, uid_suffix))
     return cal.to_ical()
 
 
-def plan_calendar(plan: Plan, addresses: Urls) -> bytes:
-    return calendar(plan, addresses, f"Kế hoạch TĐC {plan.year}: hạn nhiệm vụ", plan_events(plan))
+def plan_calendar(plan: Plan, addresses: Urls, ids: Identifiers) -> bytes:
+    return calendar(plan, addresses, ids, f"Kế hoạch TĐC {plan.year}: hạn nhiệm vụ", plan_events(plan))
 
 
-def unit_calendar(plan: Plan, unit: Unit, addresses: Urls) -> bytes:
+def unit_calendar(plan: Plan, unit: Unit, addresses: Urls, ids: Identifiers) -> bytes:
     name = f"Kế hoạch TĐC {plan.year}: {unit.short_name}"
-    return calendar(plan, addresses, name, unit_events(plan, unit), uid_suffix=f"-{unit.id}")
+    return calendar(plan, addresses, ids, name, unit_events(plan, unit), uid_suffix=f"-{unit.id}")
 
 
-def quarter_calendar(plan: Plan, quarter: int, addresses: Urls) -> bytes:
+def quarter_calendar(plan: Plan, quarter: int, addresses: Urls, ids: Identifiers) -> bytes:
     name = f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}"
-    return calendar(plan, addresses, name, quarter_events(plan, quarter))
+    return calendar(plan, addresses, ids, name, quarter_events(plan, quarter))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -12,6 +13,7 @@ import yaml
 from .. import progress, wording
 from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
+from ..identifiers import Identifiers
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
 from ..urls import Urls
@@ -43,8 +45,10 @@ class SiteContext:
 
     data: PlanData
     urls: Urls
+    ids: Identifiers  # permanent ids (feeds, calendars), named after the publisher, not the host
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
+    source_documents: Mapping[int, bytes] = field(default_factory=dict)  # by plan year: the imported document
     history: DataHistory | None = None  # from git (tdcplan.data_history); None: not read
 
     @cached_property
@@ -112,6 +116,10 @@ class PageWriter:
     def href(self, target_uri: str) -> Trusted:
         """A relative URL for raw HTML, which MkDocs does not rewrite (HTML-escaped)."""
         return Trusted(escape_html(self.site.urls.href(self.src_uri, target_uri)))
+
+    def file_href(self, file_uri: str) -> Trusted:
+        """A relative URL for raw HTML from this page to a published file (an image, a download), HTML-escaped."""
+        return Trusted(escape_html(self.site.urls.file_href(self.src_uri, file_uri)))
 
     def task_link(self, task: Task, label: object | None = None) -> Trusted:
         return self.link_to(self.site.urls.task(task), label if label is not None else task.number)

@@ -16,6 +16,7 @@ PLANS_DIR = "plans"
 PLAN_FILE = "plan.yml"
 CORRECTIONS_FILE = "corrections.yml"
 STATUS_FILE = "status.yml"
+SOURCE_DIR = "nguon"  # beside plan.yml: the document the plan was imported from (published unchanged)
 
 Choice = TypeVar("Choice")
 
