@@ -2,12 +2,12 @@
 
 Like Material's blog plugin, it turns the generator's output into MkDocs objects:
 virtual files in ``on_files`` (``File.generated``), the navigation in
-``on_config``, the folded search fields in ``on_post_build``.
+``on_config``, each page's search markup in ``on_page_content`` and the search
+index (Pagefind) in ``on_post_build``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -15,12 +15,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .load import PlanData, load_data
 from .navigation import navigation_pages, site_navigation
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .problems import PlanDataError
-from .search_index import fold_search_index
+from .search_index import SearchIndexError, build_index, prepare_content
 from .urls import SiteLayout
 
 log = logging.getLogger("mkdocs.hooks.plan_site")
@@ -86,12 +87,17 @@ class PlanSite:
         file.edit_uri = output.edit_path
         return file
 
-    def fold_search(self, config: MkDocsConfig) -> None:
-        """Add diacritic-free copies of titles and texts to Material's search index."""
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.exists():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(
-            json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+    def prepare_search(self, html: str, page: Page) -> str:
+        """Mark what search leaves out of a page it indexes; keep the folded đ-words for the template."""
+        if not page.meta.get("pagefind"):
+            return html
+        html, folded = prepare_content(html)
+        page.meta["pagefind_folded"] = folded  # printed, hidden, by overrides/main.html
+        return html
+
+    def build_search_index(self, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (``/pagefind/``); a failure stops the build."""
+        try:
+            build_index(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise Abort(str(error)) from None

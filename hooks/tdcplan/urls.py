@@ -20,6 +20,7 @@ UNITS_INDEX = "don-vi/index.md"
 QUARTERS_INDEX = "quy/index.md"
 REFERENCES_INDEX = "van-ban/index.md"
 EXPLORER = "tra-cuu/index.md"
+SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"

@@ -17,6 +17,7 @@ from .plan_switcher import add_plan_switcher
 from .print_table import print_table_page
 from .quarter import quarter_pages
 from .reference import reference_pages
+from .search import search_page
 from .task import task_pages
 from .unit import unit_pages
 
@@ -44,5 +45,6 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))
+    pages.append(search_page(site))
     add_plan_switcher(site, pages)
     return pages

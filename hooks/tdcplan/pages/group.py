@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Plan
 from ..wording import shorten
+from ..search_record import group_search_record
 from .base import GeneratedPage, PageWriter, SiteContext
 from .task import plan_title
 
@@ -22,6 +23,7 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 {
                     "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
                     "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
+                    "pagefind": group_search_record(group),
                 },
                 group=group,
                 plan=plan,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..calendar import quarter_listing
 from ..model import Plan
 from ..wording import quarter_bounds, quarter_name
+from ..search_record import quarter_search_record
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
@@ -30,6 +31,7 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                     "title": name,
                     "description": f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng trong {name}: {len(listing.scheduled)} "
                     f"có lịch trong quý, {len(listing.ongoing)} thường xuyên, {len(listing.on_request)} theo yêu cầu.",
+                    "pagefind": quarter_search_record(plan.year, quarter),
                 },
                 listing=listing,
                 year=plan.year,
