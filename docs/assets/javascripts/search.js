@@ -104,6 +104,23 @@
   /** The page's own text, without the hidden folded copy of its đ-words. */
   const ownText = (data) => data.content.split(FOLDED_MARK)[0];
 
+  /**
+   * Whether the query names the page: a unit or document whose name (or short name) it
+   * is, most of it or with its number («chi cuc tdc», «135/2021»); a group or quarter
+   * whose title it starts («nhom 4», «quy iii»). Generic words that every name holds
+   * («đo lường») name nothing.
+   */
+  function names(data, queryWords) {
+    const kind = data.meta.loai;
+    const joined = queryWords.join(" ");
+    if (!joined || kind === "nhiem-vu") return false;
+    const titles = [data.meta.title || "", data.meta["tom-tat"] || ""].map((t) => words(fold(t)));
+    if (kind === "nhom" || kind === "quy") return titles.some((t) => `${t.join(" ")} `.startsWith(`${joined} `));
+    const hasNumber = kind === "van-ban" && queryWords.some((w) => /\d/.test(w));
+    return titles.some((t) => ` ${t.join(" ")} `.includes(` ${joined} `)
+      && (hasNumber || queryWords.length * 2 >= t.length));
+  }
+
   /** How a result matches the query: the facts the ordering rules use. */
   function matchFacts(data, query) {
     const queryWords = words(fold(query));
@@ -127,10 +144,7 @@
       if (ok) span = Math.min(span, end - start + 1);
     }
     const phrase = queryWords.length > 0 && found === queryWords.length && span <= queryWords.length;
-    const joined = queryWords.join(" ");
-    const titles = [data.meta.title || "", data.meta["tom-tat"] || ""].map((t) => words(fold(t)).join(" "));
-    const named = joined !== "" && data.meta.loai !== "nhiem-vu"
-      && titles.some((t) => ` ${t} `.includes(` ${joined} `));
+    const named = names(data, queryWords);
     // A query typed with marks prefers the pages that spell its words with the same marks.
     const marked = words(lower(query)).filter((w) => w !== fold(w));
     const own = new Set(words(lower(ownText(data))));
@@ -232,6 +246,7 @@
 
     async search(state) {
       const run = ++this.run;
+      delete form.dataset.searched;
       const query = state.q.trim();
       this.explorer.href = this.explorerBase + queryString(state, EXPLORER_KEYS);
       const filters = indexFilters(state);
@@ -239,7 +254,8 @@
         this.list.replaceChildren();
         this.more.hidden = true;
         this.status.textContent = "Nhập từ khóa (nội dung, số hiệu như 2.đ, tên đơn vị, số văn bản) rồi bấm Tìm.";
-        await this.counts(state, null);
+        await this.counts(state);
+        this.done(run, state);
         return;
       }
       const keys = numberKeys(query);
@@ -269,7 +285,13 @@
         ? `Tìm thấy ${total} kết quả${what}${Object.keys(filters).length ? " (đã lọc)" : ""}.`
         : `Không tìm thấy kết quả nào${what}. Thử gõ ít từ hơn, bỏ bớt bộ lọc, hoặc dùng trang Tra cứu.`;
       performance.mark("tdc-search:results");
-      await this.counts(state, found);
+      await this.counts(state);
+      this.done(run, state);
+    }
+
+    /** Says which search the page shows, once its results and counts are all in (tests wait for it). */
+    done(run, state) {
+      if (run === this.run) form.dataset.searched = queryString(state, ["q", ...FILTERS]);
     }
 
     async showMore(focus) {
@@ -286,8 +308,12 @@
     }
 
     /** Each filter option's count: the results there would be with that value chosen. */
-    async counts(state, found) {
-      const base = found || (await this.pagefind.search(state.q.trim() || null, { filters: indexFilters(state) }));
+    async counts(state) {
+      // Pagefind counts filter values once their chunks are loaded: after the first results,
+      // so that loading them never delays a result.
+      this.filterChunks = this.filterChunks || this.pagefind.filters();
+      await this.filterChunks;
+      const base = await this.pagefind.search(state.q.trim() || null, { filters: indexFilters(state) });
       for (const name of ["nhom", "don-vi", "quy", "trang-thai", "trang"]) {
         let counts = base.filters;
         if (state[name]) {

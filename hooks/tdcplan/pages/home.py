@@ -6,6 +6,7 @@ from ..escaping import Trusted
 from ..model import Plan, Task
 from ..schedule import ScheduleKind
 from ..timeline import timeline_svg
+from ..urls import SEARCH
 from .base import GeneratedPage, PageWriter, SiteContext
 from .task import plan_title
 
@@ -49,7 +50,7 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             timeline=Trusted(timeline_svg(plan.tasks, plan.year)),
             quarter_mark=quarter_mark,
             units=units,
-            explorer_url=page.href(site.layout.explorer(plan)),
+            search_url=page.href(SEARCH),
             extra_links=extra_links,
         ),
         edit_path=plan.location.path,
