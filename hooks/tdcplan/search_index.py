@@ -11,10 +11,14 @@ leaves out what the templates mark ``data-search-exclude``; and the folded copy 
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import re
 import shutil
 import subprocess
 from pathlib import Path
+
+import cbor2
 
 from .search_record import folded_d_words
 
@@ -102,3 +106,51 @@ def build_index(site_dir: Path) -> None:
     for pattern in UNUSED_FILES:
         for path in target.glob(pattern):
             path.unlink()
+    make_filters_deterministic(target)
+
+
+# Pagefind's files: gzip of a signature followed by CBOR.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path) -> object:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise SearchIndexError(f"{path}: not a Pagefind index file (Pagefind's format changed?)")
+    return cbor2.loads(data[len(_SIGNATURE) :])
+
+
+def _write(folder: Path, prefix: str, digits: int, suffix: str, value: object) -> str:
+    """Write ``value`` as a Pagefind file named by its content; return the name's hash part."""
+    data = _SIGNATURE + cbor2.dumps(value)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return name
+
+
+def make_filters_deterministic(bundle: Path) -> None:
+    """Write Pagefind's filter indexes in a fixed order, so that two builds are byte-identical.
+
+    Pagefind 1.5 writes filter values (and the list of filters in its metadata file) in
+    hash-map order, which changes from run to run (Pagefind issue #638: pages and word
+    indexes are stable, filters are not). Each filter file is rewritten with its values
+    sorted and named by its content; the metadata file, which names them, likewise; and
+    ``pagefind-entry.json`` points at the new metadata file.
+    """
+    entry_file = bundle / "pagefind-entry.json"
+    entry = entry_file.read_text(encoding="utf-8")
+    for meta_file in sorted(bundle.glob("pagefind.*.pf_meta")):
+        language, old_hash = meta_file.name.split(".")[1].split("_", 1)
+        meta = _read(meta_file)
+        filters = []
+        for name, filter_hash in sorted(meta[3]):
+            filter_file = bundle / "filter" / f"{filter_hash}.pf_filter"
+            filter_name, values = _read(filter_file)
+            filter_file.unlink()
+            new_hash = _write(bundle / "filter", f"{language}_", 7, ".pf_filter", [filter_name, sorted(values)])
+            filters.append([name, new_hash])
+        meta[3] = filters
+        meta_file.unlink()
+        new_meta = _write(bundle, f"pagefind.{language}_", 10, ".pf_meta", meta)
+        entry = entry.replace(f'"{language}_{old_hash}"', f'"{new_meta.removeprefix("pagefind.")}"')
+    entry_file.write_text(entry, encoding="utf-8")
