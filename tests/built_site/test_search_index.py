@@ -8,20 +8,19 @@ import re
 from pathlib import Path
 
 import pytest
-
 from tdcplan.search_index import ignore_excluded, prepare_content
 from tdcplan.search_record import folded_d_words, task_number_key
 
 
-@pytest.mark.parametrize(
-    "number, key", [("2.đ", "2dd"), ("2.d", "2d"), ("4.b", "4b"), ("12.a", "12a"), ("Đ", "dd")]
-)
+@pytest.mark.parametrize("number, key", [("2.đ", "2dd"), ("2.d", "2d"), ("4.b", "4b"), ("12.a", "12a"), ("Đ", "dd")])
 def test_task_number_key_tells_d_from_dd(number, key):
     assert task_number_key(number) == key
 
 
 def test_folded_d_words_spell_each_d_word_without_marks_once():
-    assert folded_d_words("Đo lường; điều ước, đo lường và Đề án") == "do dieu de"  # «ước» has no đ: Pagefind strips its marks itself
+    assert (
+        folded_d_words("Đo lường; điều ước, đo lường và Đề án") == "do dieu de"
+    )  # «ước» has no đ: Pagefind strips its marks itself
     assert folded_d_words("tiêu chuẩn") == ""
 
 
@@ -45,7 +44,7 @@ def test_an_excluded_element_and_the_permalink_signs_are_ignored():
 
 
 def test_the_folded_copy_covers_indexed_text_only():
-    html = '<p>điều ước</p><div data-pagefind-ignore><p>đặc khu</p></div>'
+    html = "<p>điều ước</p><div data-pagefind-ignore><p>đặc khu</p></div>"
     assert prepare_content(html)[1] == "dieu"
 
 

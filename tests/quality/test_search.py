@@ -107,7 +107,9 @@ def test_back_returns_to_the_previous_search(page, site_url):
     page.wait_for_function(DONE)
     page.go_back()
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'tham nhung'")
-    page.wait_for_function("() => document.querySelector('.tdc-search-page__status').textContent.includes('tham nhung')")
+    page.wait_for_function(
+        "() => document.querySelector('.tdc-search-page__status').textContent.includes('tham nhung')"
+    )
     assert page.input_value("#tdc-search-query") == "tham nhung"
     assert result_paths(page) == first
 

@@ -22,7 +22,7 @@
   // The index's unit filter for each role of the unit ("ca-hai": lead or coordinating).
   const ROLE_FILTER = { "ca-hai": "don-vi", "chu-tri": "chu-tri", "phoi-hop": "phoi-hop" };
   const PAGE_SIZE = 10;
-  const RERANK = 40; // Pagefind's best results that the rules re-order (their fragments are loaded)
+  const RERANK = 24; // Pagefind's best results that the rules re-order (their fragments are loaded)
   const EXCERPT_WORDS = 28;
   const FOLDED_MARK = "⁂"; // starts the hidden folded copy of đ-words (overrides/main.html)
   const KIND_LABELS = {
@@ -254,8 +254,8 @@
         this.list.replaceChildren();
         this.more.hidden = true;
         this.status.textContent = "Nhập từ khóa (nội dung, số hiệu như 2.đ, tên đơn vị, số văn bản) rồi bấm Tìm.";
-        await this.counts(state);
-        this.done(run, state);
+        this.done(run, state); // no counts yet: nothing of the index is loaded before a search
+
         return;
       }
       const keys = numberKeys(query);
@@ -346,6 +346,9 @@
     let search;
     try {
       const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
+      // On the page's own thread: the index is small, and a shared worker would add a second
+      // script (41 KB) and its start-up to the first query.
+      await pagefind.options({ noWorker: true });
       await pagefind.init();
       search = new Search(pagefind);
     } catch (error) {
@@ -364,6 +367,7 @@
     form.addEventListener("submit", (event) => { event.preventDefault(); go(true); });
     let typing;
     form.elements.q.addEventListener("input", () => {
+      search.pagefind.preload(form.elements.q.value); // fetch the index chunks while the reader types
       clearTimeout(typing);
       typing = setTimeout(() => go(false), 200);
     });

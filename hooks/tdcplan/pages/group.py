@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Plan
-from ..wording import shorten
 from ..search_record import group_search_record
+from ..wording import shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 from .task import plan_title
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ..calendar import quarter_listing
 from ..model import Plan
-from ..wording import quarter_bounds, quarter_name
 from ..search_record import quarter_search_record
+from ..wording import quarter_bounds, quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
 

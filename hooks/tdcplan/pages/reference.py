@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..wording import shorten
 from ..search_record import reference_search_record
+from ..wording import shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
-from ..wording import shorten
 from ..search_record import task_search_record
+from ..wording import shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
 FIELD_NAMES = {"content": "Nội dung thực hiện", "outputs": "Sản phẩm, dự kiến kết quả"}

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..calendar import of_kind, scheduled_in
 from ..model import Plan, Task, Unit
 from ..schedule import ScheduleKind
-from ..wording import quarter_name
 from ..search_record import unit_search_record
+from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
