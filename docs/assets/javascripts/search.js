@@ -88,6 +88,9 @@
     if (header) header.value = state.q;
   }
 
+  /** How many filters narrow the results (the unit's role only counts with a unit). */
+  const activeFilters = (state) => FILTERS.filter((n) => n !== "vai-tro" && state[n]).length;
+
   /** Pagefind filters of a state, leaving out ``except`` (to count that dimension's values). */
   function indexFilters(state, except) {
     const filters = {};
@@ -238,6 +241,7 @@
       this.more = document.querySelector(".tdc-search-page__more");
       this.explorer = document.querySelector(".tdc-search-page__explorer-link");
       this.explorerBase = form.dataset.explorer;
+      this.active = form.querySelector(".tdc-search-page__active");
       this.run = 0;
       this.items = [];
       this.shown = 0;
@@ -247,6 +251,8 @@
     async search(state) {
       const run = ++this.run;
       delete form.dataset.searched;
+      const active = activeFilters(state);
+      this.active.textContent = active ? ` (đang lọc theo ${active} tiêu chí)` : "";
       const query = state.q.trim();
       this.explorer.href = this.explorerBase + queryString(state, EXPLORER_KEYS);
       const filters = indexFilters(state);
@@ -341,8 +347,9 @@
     fillForm(state);
     if (early && early !== state.q) form.elements.q.value = early;
     filterBox.hidden = false;
-    // Open on wide screens, or when a filter is set; on a phone the results come first.
-    filterBox.open = matchMedia("(min-width: 60em)").matches || FILTERS.some((n) => state[n] !== (DEFAULTS[n] || ""));
+    // Open on a wide screen when a filter is set; on a phone the results come first and the
+    // closed box says how many filters are on.
+    filterBox.open = matchMedia("(min-width: 60em)").matches && activeFilters(state) > 0;
     let search;
     try {
       const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
