@@ -206,3 +206,11 @@ def test_the_search_page_is_usable_by_keyboard(page, site_url):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("() => document.activeElement.getAttribute('href') || document.activeElement.id"))
     assert any(f and "nhiem-vu/5-d" in f for f in focused), focused
+
+
+def test_the_search_page_with_its_results_is_valid_html(page, site_url, tmp_path):
+    run_search(page, site_url, "bao tri bao duong", nhom="4")
+    rendered = tmp_path / "tim-kiem.html"
+    rendered.write_text(page.content(), encoding="utf-8")
+    errors = checkers.vnu_errors(rendered)
+    assert errors == [], checkers.summarize_html_errors(errors)
