@@ -149,18 +149,27 @@
     const phrase = queryWords.length > 0 && found === queryWords.length && span <= queryWords.length;
     const named = names(data, queryWords);
     // A query typed with marks prefers the pages that spell its words with the same marks.
-    const marked = words(lower(query)).filter((w) => w !== fold(w));
-    const own = new Set(words(lower(ownText(data))));
+    const typed = words(lower(query));
+    const marked = typed.filter((w) => w !== fold(w));
+    const ownWords = words(lower(ownText(data)));
+    const own = new Set(ownWords);
     const sameMarks = marked.filter((w) => own.has(w)).length;
-    return { coverage: queryWords.length ? found / queryWords.length : 1, span, phrase, named, sameMarks };
+    // «nâng suất» typed with its marks: the page with those very words, together, first.
+    const exact = marked.length > 0 && ` ${ownWords.join(" ")} `.includes(` ${typed.join(" ")} `);
+    return { coverage: queryWords.length ? found / queryWords.length : 1, span, phrase, named, sameMarks, exact };
   }
 
-  /** Sort key (smaller first): named unit/document/group/quarter, tasks, then the other pages. */
+  /**
+   * Sort key (smaller first): named unit/document/group/quarter, tasks, then the other pages.
+   * Within a band, the re-ranked head by the match rules, then the tail (results past
+   * RERANK, whose text is not loaded) by Pagefind's score.
+   */
   function rankKey(item) {
     const f = item.facts;
+    if (!f) return [item.isTask ? 1 : 2, 1, -item.score];
     const band = f.named ? 0 : item.data.meta.loai === "nhiem-vu" ? 1 : 2;
     const closeness = f.phrase ? 0 : f.span <= 8 ? 1 : 2;
-    return [band, -f.coverage, closeness, -f.sameMarks, -item.score];
+    return [band, 0, -f.coverage, f.exact ? 0 : 1, closeness, -f.sameMarks, -item.score];
   }
 
   function compareKeys(a, b) {
@@ -265,10 +274,13 @@
         return;
       }
       const keys = numberKeys(query);
-      const [found, ...exact] = await Promise.all([
+      // Which results are tasks, without loading them: the same query filtered to task pages.
+      const [found, tasks, ...exact] = await Promise.all([
         this.pagefind.search(query || null, { filters }),
+        this.pagefind.search(query || null, { filters: { ...filters, trang: "nhiem-vu" } }),
         ...keys.map((key) => this.pagefind.search(null, { filters: { ...filters, so: key } })),
       ]);
+      const taskIds = new Set(tasks.results.map((r) => r.id));
       if (run !== this.run) return; // a newer query has started
       const exactIds = exact.flatMap((s) => s.results.map((r) => r.id));
       const rest = found.results.filter((r) => !exactIds.includes(r.id));
@@ -276,10 +288,12 @@
       const loaded = await Promise.all(head.map(async (r) => ({ id: r.id, score: r.score, data: await r.data() })));
       if (run !== this.run) return;
       const exactItems = loaded.slice(0, exactIds.length);
-      const ranked = loaded.slice(exactIds.length).map((item) => ({ ...item, facts: matchFacts(item.data, query) }));
+      const ranked = [
+        ...loaded.slice(exactIds.length).map((item) => ({ ...item, facts: matchFacts(item.data, query) })),
+        ...rest.slice(RERANK).map((r) => ({ id: r.id, score: r.score, result: r, isTask: taskIds.has(r.id) })),
+      ];
       ranked.sort((a, b) => compareKeys(rankKey(a), rankKey(b)));
-      const tail = rest.slice(RERANK).map((r) => ({ id: r.id, score: r.score, result: r }));
-      this.items = [...exactItems, ...ranked, ...tail];
+      this.items = [...exactItems, ...ranked];
       this.query = query;
       this.list.replaceChildren();
       this.shown = 0;
