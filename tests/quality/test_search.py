@@ -165,6 +165,7 @@ def test_without_javascript_the_page_says_so_and_links_the_explorer(browser, sit
         notice = page.locator("noscript").first.inner_text()
         assert "cần JavaScript" in notice and "Tra cứu" in notice
         assert page.locator(".tdc-search-page__noscript a[href='../tra-cuu/']").count() == 1
+        assert not page.locator(".tdc-search-page__filter-box").is_visible()  # filters need the script
     finally:
         context.close()
 
