@@ -129,6 +129,7 @@ def test_a_query_typed_before_the_index_loads_is_searched(browser, site_url):
         page.goto(site_url + "tim-kiem/", wait_until="commit")
         page.wait_for_selector("#tdc-search-query")
         page.fill("#tdc-search-query", "to giac")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'to giac'", timeout=15000)
         page.wait_for_function(DONE, timeout=15000)
         assert result_paths(page)[0] == "/nhiem-vu/5-d/"
         assert _query(page.url) == {"q": ["to giac"]}

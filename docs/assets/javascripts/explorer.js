@@ -291,8 +291,7 @@
       // The site search ranks pages by the words of a query; it takes the same URL keys.
       this.searchLink = element("a", { class: "tdc-explorer__search-link", href: `${this.siteRoot}tim-kiem/`,
         text: "Tìm theo mức độ liên quan, cả trong trang đơn vị và văn bản (trang Tìm kiếm)" });
-      form.querySelector(".tdc-explorer__search").append(element("p", {}, this.searchLink));
-      this.controls.append(form);
+      this.controls.append(form, element("p", { class: "tdc-explorer__search-hint" }, this.searchLink));
       this.controls.hidden = false;
     }
 

@@ -278,7 +278,8 @@
       const [found, tasks, ...exact] = await Promise.all([
         this.pagefind.search(query || null, { filters }),
         this.pagefind.search(query || null, { filters: { ...filters, trang: "nhiem-vu" } }),
-        ...keys.map((key) => this.pagefind.search(null, { filters: { ...filters, so: key } })),
+        // By the number's own word (overrides/main.html): a filter-only search would load every index chunk.
+        ...keys.map((key) => this.pagefind.search(`nhiemvu${key}`, { filters: { ...filters, so: key } })),
       ]);
       const taskIds = new Set(tasks.results.map((r) => r.id));
       if (run !== this.run) return; // a newer query has started
