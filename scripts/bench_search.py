@@ -31,8 +31,8 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "hooks")]
 
+import checkers  # noqa: E402
 from bench_build import PROJECT_PARTS, enlarged_plan  # noqa: E402
-from quality import checkers  # noqa: E402
 from quality.site_search import DONE, search_url  # noqa: E402
 from tdcplan.search_index import build_index  # noqa: E402
 

@@ -11,7 +11,6 @@ from urllib.parse import quote, urlencode
 
 from .escaping import Trusted, markdown_link
 from .model import Task
-from .urls import page_url
 
 ISSUE_FORM = "bao-loi.yml"
 TASK_FIELD = "nhiem-vu"  # the id of the form's «Nhiệm vụ» field
@@ -32,7 +31,7 @@ def feedback_url(repository_url: str, task: Task, page_path: str) -> str | None:
     return f"{repository_url.rstrip('/')}/issues/new?{query}"
 
 
-def feedback_link(repository_url: str, task: Task, src_uri: str) -> Trusted | None:
-    """The Markdown link «Báo lỗi / góp ý» of the task page at ``src_uri``; ``None`` without a repository."""
-    url = feedback_url(repository_url, task, page_url(src_uri))
+def feedback_link(repository_url: str, task: Task, page_path: str) -> Trusted | None:
+    """The Markdown link «Báo lỗi / góp ý» of the task page at ``page_path``; ``None`` without a repository."""
+    url = feedback_url(repository_url, task, page_path)
     return markdown_link("Báo lỗi / góp ý", url) if url else None

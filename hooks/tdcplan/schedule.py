@@ -13,13 +13,13 @@ Anything else is an error: a schedule the parser does not understand is never gu
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-QUARTER_NAMES = {number: f"Quý {roman}" for roman, number in ROMAN_QUARTERS.items()}
 
 ONGOING_TEXT = "Thường xuyên"
 ON_REQUEST_TEXT = "Định kỳ hoặc đột xuất theo yêu cầu"
@@ -59,17 +59,25 @@ class Schedule:
     quarters: tuple[int, ...]
     months: tuple[int, int] | None = None  # first and last month, for kind MONTHS
 
-    @property
-    def last_quarter(self) -> int | None:
-        """The quarter the task is due at the end of, if the schedule names one."""
-        if self.kind in (ScheduleKind.QUARTERS, ScheduleKind.MONTHS):
-            return self.quarters[-1]
-        return None
+
+# The calendar arithmetic of quarters and months: every other module asks these.
 
 
 def quarter_of_month(month: int) -> int:
     """The quarter (1-4) that contains ``month`` (1-12)."""
     return (month - 1) // 3 + 1
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a quarter."""
+    first_month = 3 * quarter - 2
+    return dt.date(year, first_month, 1), month_end(year, first_month + 2)
 
 
 def parse_schedule(text: str) -> Schedule:

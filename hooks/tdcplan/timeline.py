@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .escaping import escape_html
 from .model import Task
-from .schedule import QUARTER_NAMES, ScheduleKind
+from .schedule import ScheduleKind
+from .wording import quarter_name
 
 LABEL_WIDTH = 56
 QUARTER_WIDTH = 110
@@ -39,7 +40,7 @@ def timeline_svg(tasks: tuple[Task, ...], year: int) -> str:
         parts.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{height}" stroke="{GRID_STROKE}" stroke-width="0.5"/>')
         parts.append(
             f'<text x="{x + QUARTER_WIDTH / 2:g}" y="18" text-anchor="middle" fill="{TEXT_FILL}" '
-            f'font-weight="bold">{escape_html(QUARTER_NAMES[quarter])}/{year}</text>'
+            f'font-weight="bold">{escape_html(quarter_name(quarter, year))}</text>'
         )
     for row, task in enumerate(tasks):
         y = HEADER_HEIGHT + row * ROW_HEIGHT

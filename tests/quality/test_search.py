@@ -10,9 +10,9 @@ import re
 import time
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import checkers
 import pytest
 
-from quality import checkers
 from quality.site_search import DONE, result_paths, run_search, search_url, show_all
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import checkers
 import pytest
-from project_copy import ROOT, copy_project
+from project_copy import copy_project
+from repository import REPOSITORY
 
-from quality import checkers
 from quality.site_search import RelevanceCase, relevance_cases, run_search
 
 CASES = relevance_cases()
@@ -37,7 +38,7 @@ def test_query_finds_its_page(page, site_url, case):
 
 
 def _bench_build():
-    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "scripts" / "bench_build.py")
+    spec = importlib.util.spec_from_file_location("bench_build", REPOSITORY / "scripts" / "bench_build.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("bench_build", module)
     spec.loader.exec_module(module)

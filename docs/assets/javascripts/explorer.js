@@ -27,6 +27,8 @@
     ["theo-yeu-cau", "Theo yêu cầu", ["on_request"]],
   ];
   const QUARTERS = [["1", "Quý I"], ["2", "Quý II"], ["3", "Quý III"], ["4", "Quý IV"]];
+  // A status filter value of its own: the period ended (by the data date) with no report closing the task.
+  const OVERDUE = "het-han";
   const SORTS = [
     ["so", "Số hiệu (thứ tự trong kế hoạch)"],
     ["thoi-gian", "Thời gian thực hiện (quý đầu tiên)"],
@@ -93,7 +95,7 @@
         unit: !state.unit || unitsInRole(task, state.role).includes(state.unit),
         quarter: !state.quarter || task.schedule.quarters.includes(Number(state.quarter)),
         kind: !state.kind || task.kindKey === state.kind,
-        status: !state.status || task.status === state.status,
+        status: !state.status || task.status === state.status || (state.status === OVERDUE && !!task.overdue),
         text: !matcher || matcher(task),
       };
     }
@@ -144,7 +146,10 @@
         }
         if (free("quarter")) { add("quarter", ""); for (const q of task.schedule.quarters) add("quarter", String(q)); }
         if (free("kind")) { add("kind", ""); add("kind", task.kindKey); }
-        if (free("status")) { add("status", ""); add("status", task.status); }
+        if (free("status")) {
+          add("status", ""); add("status", task.status);
+          if (task.overdue) add("status", OVERDUE);
+        }
       }
       return counts;
     }
@@ -159,7 +164,7 @@
       role: ROLES.map(([v]) => v),
       quarter: QUARTERS.map(([v]) => v),
       kind: KINDS.map(([v]) => v),
-      status: Object.keys(data.statuses),
+      status: [...Object.keys(data.statuses), OVERDUE],
       sort: SORTS.map(([v]) => v),
     };
     const state = { ...DEFAULTS };
@@ -270,7 +275,7 @@
             this.select("role", "Vai trò của đơn vị", ROLES)),
           this.select("quarter", "Quý (gồm nhiệm vụ thường xuyên)", [everything, ...QUARTERS]),
           this.select("kind", "Loại thời gian thực hiện", [everything, ...KINDS.map(([v, label]) => [v, label])]),
-          this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses)]),
+          this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses), [OVERDUE, data.overdue_label]]),
           this.select("sort", "Sắp xếp theo", SORTS)));
       form.addEventListener("submit", (event) => event.preventDefault());
 
@@ -355,7 +360,7 @@
           element("td", { text: task.schedule.text }),
           element("td", {}, ...this.unitLinks(task.lead)),
           element("td", {}, ...this.unitLinks(task.partners)),
-          element("td", { text: this.data.statuses[task.status] })));
+          element("td", {}, ...this.statusCell(task))));
       }
       if (!this.rows.length) {
         const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
@@ -368,6 +373,13 @@
           else cell.removeAttribute("aria-sort");
         });
       }
+    }
+
+    /** The status label, then the period-ended flag (as the page's own table shows it). */
+    statusCell(task) {
+      const label = this.data.statuses[task.status];
+      if (!task.overdue) return [label];
+      return [label, element("br"), element("strong", { class: "tdc-flag", text: task.overdue.text })];
     }
 
     absolute(path) { return new URL(this.siteRoot + path, location.href).href; }

@@ -6,15 +6,14 @@ from collections.abc import Iterator
 
 from ..model import Plan
 from ..search_record import group_search_record
-from ..wording import shorten
+from ..wording import plan_title, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
-from .task import plan_title
 
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     groups = plan.groups
     for index, group in enumerate(groups):
-        src_uri = site.layout.group(group, plan.year)
+        src_uri = site.urls.group(group, plan.year)
         page = PageWriter(site, src_uri)
         yield GeneratedPage(
             src_uri,

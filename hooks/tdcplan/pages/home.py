@@ -7,16 +7,8 @@ from ..model import Plan, Task
 from ..schedule import ScheduleKind
 from ..timeline import timeline_svg
 from ..urls import SEARCH
+from ..wording import parent_plan_wording, plan_title
 from .base import GeneratedPage, PageWriter, SiteContext
-from .task import plan_title
-
-
-def parent_plan_wording(plan: Plan) -> str:
-    """The parent plan as printed, saying so when its number and date are still blank."""
-    parent = plan.parent
-    if parent.number is None and parent.date is None:
-        return f"Kế hoạch của Sở (bản gốc để trống số và ngày ban hành: «{parent.as_printed}»)"
-    return parent.as_printed
 
 
 def quarter_mark(task: Task, quarter: int) -> str:
@@ -30,7 +22,7 @@ def quarter_mark(task: Task, quarter: int) -> str:
 
 
 def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> GeneratedPage:
-    src_uri = site.layout.plan_home(plan)
+    src_uri = site.urls.plan_home(plan)
     page = PageWriter(site, src_uri)
     units = [(u, len(plan.tasks_led_by(u)), len(plan.tasks_coordinated_by(u))) for u in site.data.units.values()]
     heading = f"Kế hoạch tiêu chuẩn, đo lường, chất lượng năm {plan.year}"

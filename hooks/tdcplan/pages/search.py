@@ -20,7 +20,7 @@ from .base import GeneratedPage, PageWriter, SiteContext
 def search_page(site: SiteContext) -> GeneratedPage:
     """The search page of the site (its filters name the primary plan's groups)."""
     page = PageWriter(site, SEARCH)
-    plan = next((p for p in site.plans if p.year == site.layout.primary_year), site.plans[0])
+    plan = next((p for p in site.plans if p.year == site.urls.primary_year), site.plans[0])
     root = page.href(HOME)
     options = {
         "nhom": [(str(g.number), f"Nhóm {g.number}: {shorten(g.title, 60)}") for g in plan.groups],
@@ -41,7 +41,7 @@ def search_page(site: SiteContext) -> GeneratedPage:
                 "hide": ["toc"],
             },
             options=options,
-            explorer_href=page.href(site.layout.explorer(plan)),
+            explorer_href=page.href(site.urls.explorer(plan)),
             pagefind_href=Trusted(escape_html(f"{root.rstrip('/')}/{OUTPUT_SUBDIR}/pagefind.js")),
         ),
         edit_path=plan.location.path,

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..data_history import DataHistory
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
 from ..search_record import task_search_record
-from ..wording import shorten
+from ..wording import TASK_FIELDS, plan_title, shorten, task_title
 from .base import GeneratedPage, PageWriter, SiteContext
-
-FIELD_NAMES = {"content": "Nội dung thực hiện", "outputs": "Sản phẩm, dự kiến kết quả"}
-
-
-def task_title(task: Task) -> str:
-    """«Nhiệm vụ 2.đ: <start of its content>», the page title and search title."""
-    return f"Nhiệm vụ {task.number}: {shorten(task.content[0].text, 90)}"
-
-
-def plan_title(plan: Plan) -> str:
-    """The appendix title in sentence case («Danh mục nhiệm vụ triển khai thực hiện năm 2026»)."""
-    lowered = plan.title.lower()
-    return lowered[:1].upper() + lowered[1:]
-
 
 # Related tasks shown per kind; the rest are a click away (the unit or document page lists
 # them all). Unbounded lists would make every page grow with the plan (and the build quadratic).
@@ -81,8 +68,9 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     """One page per task, in plan order."""
     tasks = plan.tasks
     related = RelatedTasks(plan)
+    history = site.history or DataHistory((), {})  # without one: dates from the data, saying so
     for index, task in enumerate(tasks):
-        src_uri = site.layout.task(task)
+        src_uri = site.urls.task(task)
         page = PageWriter(site, src_uri)
         quarter_links = Trusted(", ".join(page.quarter_link(task.year, q) for q in task.schedule.quarters))
         source_url = site.source_url(task.location.path, task.location.line)
@@ -98,20 +86,21 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             task=task,
             plan=plan,
             plan_title=plan_title(plan),
-            field_names=FIELD_NAMES,
+            field_names={name: field.label for name, field in TASK_FIELDS.items()},
             correction_note=_correction_note,
             quarter_links=quarter_links,
-            related_by_lead=_related_links(page, related_lead, site.layout.unit(task.lead[0]), "xem trang đơn vị"),
+            related_by_lead=_related_links(page, related_lead, site.urls.unit(task.lead[0]), "xem trang đơn vị"),
             related_by_reference=_related_links(
                 page,
                 related_reference,
-                site.layout.reference(task.references[0]) if task.references else "",
+                site.urls.reference(task.references[0]) if task.references else "",
                 "xem trang văn bản",
             ),
             source_url=source_url,
             source_link=Trusted(f"[xem tệp trên kho mã nguồn]({source_url})") if source_url else None,
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
-            feedback_link=feedback_link(site.repository_url, task, src_uri),
+            feedback_link=feedback_link(site.repository_url, task, site.urls.url(src_uri)),
+            update=history.task_update(task, plan),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)
