@@ -89,7 +89,7 @@ class Urls:
         for plan in plans:
             for src_uri in self._plan_pages(plan):
                 self._add(src_uri, plan.year)
-        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY):
+        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY, SEARCH):
             self._add(src_uri, None)
         for unit in units:
             self._add(self.unit(unit), None)
@@ -170,6 +170,10 @@ class Urls:
     def history(self) -> str:
         """«Lịch sử cập nhật», shared by every plan."""
         return HISTORY
+
+    def search(self) -> str:
+        """The site search (``/tim-kiem/``), shared by every plan."""
+        return SEARCH
 
     # --- what a source path is ---------------------------------------------------------------
 

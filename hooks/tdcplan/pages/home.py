@@ -6,7 +6,6 @@ from ..escaping import Trusted
 from ..model import Plan, Task
 from ..schedule import ScheduleKind
 from ..timeline import timeline_svg
-from ..urls import SEARCH
 from ..wording import parent_plan_wording, plan_title
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -42,7 +41,7 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             timeline=Trusted(timeline_svg(plan.tasks, plan.year)),
             quarter_mark=quarter_mark,
             units=units,
-            search_url=page.href(SEARCH),
+            search_url=page.href(site.urls.search()),
             extra_links=extra_links,
         ),
         edit_path=plan.location.path,

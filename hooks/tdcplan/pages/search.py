@@ -12,14 +12,14 @@ from ..escaping import Trusted, escape_html
 from ..model import STATUS_LABELS
 from ..search_index import OUTPUT_SUBDIR
 from ..search_record import KIND_LABELS
-from ..urls import HOME, SEARCH
+from ..urls import HOME
 from ..wording import quarter_name, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
 def search_page(site: SiteContext) -> GeneratedPage:
     """The search page of the site (its filters name the primary plan's groups)."""
-    page = PageWriter(site, SEARCH)
+    page = PageWriter(site, site.urls.search())
     plan = next((p for p in site.plans if p.year == site.urls.primary_year), site.plans[0])
     root = page.href(HOME)
     options = {
@@ -30,7 +30,7 @@ def search_page(site: SiteContext) -> GeneratedPage:
         "trang": list(KIND_LABELS.items()),
     }
     return GeneratedPage(
-        SEARCH,
+        site.urls.search(),
         page.render(
             "search.md.j2",
             {
