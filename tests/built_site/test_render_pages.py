@@ -22,7 +22,7 @@ def test_rendered_pages_build_without_the_hook(tmp_path: Path, site_dir: Path) -
         [sys.executable, str(REPOSITORY / "scripts/render_pages.py"), str(rendered)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("wrote 66 pages and 18 data files")
+    assert result.stdout.startswith("wrote 67 pages and 18 data files")
     nav = result.stdout.split("\n", 1)[1]
     shutil.copytree(rendered, tmp_path / "project/docs", dirs_exist_ok=True)
     text = config.read_text(encoding="utf-8")
