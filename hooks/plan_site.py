@@ -7,7 +7,6 @@ package is imported here at the top, not inside the event functions.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from tdcplan.mkdocs_site import PlanSite
@@ -33,6 +32,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _site.prepare_search(html, page)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    _site.fold_search(config)
+    _site.build_search_index(config)

@@ -2,16 +2,16 @@
 
 Like Material's blog plugin, it turns the generator's output into MkDocs objects:
 virtual files in ``on_files`` (``File.generated``), the navigation in
-``on_config``, the folded search fields in ``on_post_build``. :func:`site_pages`
-is the one function that turns a MkDocs configuration into pages and navigation;
-``scripts/render_pages.py`` calls it too, so the two entry points cannot differ.
+``on_config``, each page's search markup in ``on_page_content`` and the search
+index (Pagefind) in ``on_post_build``. :func:`site_pages` is the one function that
+turns a MkDocs configuration into pages and navigation; ``scripts/render_pages.py``
+calls it too, so the two entry points cannot differ.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import logging
 import os
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ from .pages.link_previews import LinkPreviews, link_previews
 from .previews import HEIGHT, WIDTH, FontMissing, render_png
 from .problems import PlanDataError
 from .publishing import local_build_notice, publishing_problem
-from .search_index import fold_search_index
+from .search_index import SearchIndexError, build_index, prepare_content
 from .settings import PlanSiteSettings, SettingsError, read_settings
 from .urls import Urls
 
@@ -191,12 +191,17 @@ class PlanSite:
         file.edit_uri = output.edit_path
         return file
 
-    def fold_search(self, config: MkDocsConfig) -> None:
-        """Add diacritic-free copies of titles and texts to Material's search index."""
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.exists():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(
-            json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+    def prepare_search(self, html: str, page: Page) -> str:
+        """Mark what search leaves out of a page it indexes; keep the folded đ-words for the template."""
+        if not page.meta.get("pagefind"):
+            return html
+        html, folded = prepare_content(html)
+        page.meta["pagefind_folded"] = folded  # printed, hidden, by overrides/main.html
+        return html
+
+    def build_search_index(self, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (``/pagefind/``); a failure stops the build."""
+        try:
+            build_index(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise Abort(str(error)) from None

@@ -30,6 +30,7 @@ UNITS_INDEX = "don-vi/index.md"
 QUARTERS_INDEX = "quy/index.md"
 REFERENCES_INDEX = "van-ban/index.md"
 EXPLORER = "tra-cuu/index.md"
+SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
@@ -89,7 +90,7 @@ class Urls:
         for plan in plans:
             for src_uri in self._plan_pages(plan):
                 self._add(src_uri, plan.year)
-        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY):
+        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY, SEARCH):
             self._add(src_uri, None)
         for unit in units:
             self._add(self.unit(unit), None)
@@ -188,6 +189,10 @@ class Urls:
     def task_preview_image(self, task: Task) -> str:
         """The link-preview image of a task page."""
         return f"{self.prefix(task.year)}{PREVIEW_IMAGES}/nhiem-vu/{task.slug}.png"
+
+    def search(self) -> str:
+        """The site search (``/tim-kiem/``), shared by every plan."""
+        return SEARCH
 
     # --- what a source path is ---------------------------------------------------------------
 

@@ -168,7 +168,7 @@ def test_home_page_has_groups_timeline_units_and_a_search_form(site_dir: Path, p
     page = BuiltPage(site_dir, "")
     assert "24 nhiệm vụ" in page.text and "6 nhóm" in page.text
     assert '<svg class="tdc-timeline__chart"' in page.html and 'aria-hidden="true"' in page.html
-    assert '<form class="tdc-search" action="tra-cuu/"' in page.html
+    assert '<form class="tdc-search" action="tim-kiem/"' in page.html
     for unit in plan.units.values():
         assert unit.name in page.text
 

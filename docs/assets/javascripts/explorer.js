@@ -39,6 +39,8 @@
   const DEFAULTS = { group: "", unit: "", role: "ca-hai", quarter: "", kind: "", status: "", text: "", sort: "so" };
   // Filters that narrow the rows; "role" acts only through "unit".
   const DIMENSIONS = ["group", "unit", "quarter", "kind", "status", "text"];
+  // The URL keys /tim-kiem/ shares with this page (it has no schedule kind or sort).
+  const SEARCH_KEYS = ["q", "nhom", "don-vi", "vai-tro", "quy", "trang-thai"];
 
   /** The same folding as tdcplan.vietnamese.fold: lower case, no marks, đ -> d. */
   const fold = (text) => text.replace(/đ/g, "d").replace(/Đ/g, "D")
@@ -181,6 +183,14 @@
     return query ? `?${query}` : "";
   }
 
+  /** The site search's query string for ``state``: the keys both pages share. */
+  function searchQuery(state) {
+    const params = new URLSearchParams(stateQuery(state));
+    for (const key of [...params.keys()]) if (!SEARCH_KEYS.includes(key)) params.delete(key);
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  }
+
   // ------------------------------------------------------------- the page ---
 
   function element(tag, attributes = {}, ...children) {
@@ -279,7 +289,10 @@
         });
       }
       form.append(element("div", { class: "tdc-explorer__actions" }, clear, csv, json));
-      this.controls.append(form);
+      // The site search ranks pages by the words of a query; it takes the same URL keys.
+      this.searchLink = element("a", { class: "tdc-explorer__search-link", href: `${this.siteRoot}tim-kiem/`,
+        text: "Tìm theo mức độ liên quan, cả trong trang đơn vị và văn bản (trang Tìm kiếm)" });
+      this.controls.append(form, element("p", { class: "tdc-explorer__search-hint" }, this.searchLink));
       this.controls.hidden = false;
     }
 
@@ -319,6 +332,7 @@
       this.rows = this.engine.filter(state);
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
+      this.searchLink.href = `${this.siteRoot}tim-kiem/${searchQuery(state)}`;
     }
 
     unitLinks(ids) {
@@ -405,29 +419,10 @@
     }
   }
 
-  /**
-   * Material opens its search dialog for any ?q= in the URL (and drops q when the
-   * dialog closes). Here q is the explorer's own query, as the home page's form sends
-   * it: close the dialog and put q back.
-   */
-  function keepSiteSearchClosed() {
-    const toggle = document.getElementById("__search");
-    if (!toggle || !toggle.checked || !new URLSearchParams(location.search).has("q")) return;
-    const url = location.href;
-    toggle.click();
-    history.replaceState(history.state, "", url);
-    const input = document.querySelector("[data-md-component=search-query]");
-    if (input) {
-      input.value = "";
-      input.blur();
-    }
-  }
-
   async function start() {
     const root = document.querySelector(".tdc-explorer[data-src]");
     if (!root || root.dataset.ready) return;  // not the explorer page, or already running
     root.dataset.ready = "true";
-    keepSiteSearchClosed();
     try {
       const response = await fetch(root.dataset.src);
       if (!response.ok) throw new Error(`${root.dataset.src}: HTTP ${response.status}`);

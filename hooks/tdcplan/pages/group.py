@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Plan
+from ..search_record import group_search_record
 from ..wording import plan_title, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -21,6 +22,7 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 {
                     "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
                     "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
+                    "pagefind": group_search_record(group),
                 },
                 group=group,
                 plan=plan,

@@ -41,7 +41,7 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             timeline=Trusted(timeline_svg(plan.tasks, plan.year)),
             quarter_mark=quarter_mark,
             units=units,
-            explorer_url=page.href(site.urls.explorer(plan)),
+            search_url=page.href(site.urls.search()),
             extra_links=extra_links,
         ),
         edit_path=plan.location.path,

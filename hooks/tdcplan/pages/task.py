@@ -8,10 +8,9 @@ from ..data_history import DataHistory
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_link
 from ..model import Plan, Task, TextItem
+from ..search_record import task_search_record
 from ..wording import TASK_FIELDS, plan_title, shorten, task_title
 from .base import GeneratedPage, PageWriter, SiteContext
-
-TASK_SEARCH_BOOST = 4
 
 # Related tasks shown per kind; the rest are a click away (the unit or document page lists
 # them all). Unbounded lists would make every page grow with the plan (and the build quadratic).
@@ -81,9 +80,7 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             "task.md.j2",
             {
                 "title": task_title(task),
-                # Group, unit and quarter pages repeat every task's text and Material's search does
-                # not weigh page length: the task's own page must outrank the lists that mention it.
-                "search": {"boost": TASK_SEARCH_BOOST},
+                "pagefind": task_search_record(task),
                 "description": shorten(f"Nhiệm vụ {task.number} ({task.schedule.text}): {task.content[0].text}", 155),
             },
             task=task,

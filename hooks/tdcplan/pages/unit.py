@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..model import Plan, Task, Unit
 from ..quarter_listing import of_kind, scheduled_in
 from ..schedule import ScheduleKind
+from ..search_record import unit_search_record
 from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -60,7 +61,7 @@ def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
             src_uri,
             page.render(
                 "unit.md.j2",
-                {"title": unit.name, "description": f"{unit.name} — {counts}."},
+                {"title": unit.name, "description": f"{unit.name} — {counts}.", "pagefind": unit_search_record(unit)},
                 unit=unit,
                 plans=views,
             ),
