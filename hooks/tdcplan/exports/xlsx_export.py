@@ -1,7 +1,7 @@
 """``nhiem-vu.xlsx``: the CSV's table as a spreadsheet that opens readable, plus a sheet per unit.
 
 Written with openpyxl. The first sheet has the CSV's columns and cells exactly
-(:func:`.csv_export.task_row`); each unit's sheet lists the tasks it leads or
+(:func:`.csv_export.task_row`, made inert by :func:`.spreadsheet.spreadsheet_text`); each unit's sheet lists the tasks it leads or
 coordinates, with its role. Columns have widths and wrapped text, the header
 row stays in view. The file is the same bytes on every build: the document
 properties are dated from the data (never the clock), and so are the zip entries.
@@ -23,6 +23,7 @@ from ..model import Plan, Unit
 from ..urls import Urls
 from .csv_export import COLUMNS, task_row
 from .icalendar_export import unit_role
+from .spreadsheet import spreadsheet_text
 
 XLSX_FILE = "nhiem-vu.xlsx"
 TASKS_SHEET = "Nhiệm vụ"
@@ -42,6 +43,11 @@ def sheet_name(unit: Unit, taken: set[str]) -> str:
         name, counter = base[: SHEET_NAME_LIMIT - len(suffix)] + suffix, counter + 1
     taken.add(name)
     return name
+
+
+def _cells(row: list[str]) -> list[str]:
+    """The CSV's cells, made inert as the CSV makes them (a leading apostrophe before a formula's start)."""
+    return [spreadsheet_text(cell) for cell in row]
 
 
 def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> None:
@@ -80,10 +86,12 @@ def plan_xlsx(plan: Plan, units: dict[str, Unit], addresses: Urls) -> bytes:
     headers = [header for header, _ in COLUMNS]
     tasks = workbook.active
     tasks.title = TASKS_SHEET
-    _fill(tasks, headers, [task_row(task, addresses) for task in plan.tasks], WIDTHS)
+    _fill(tasks, headers, [_cells(task_row(task, addresses)) for task in plan.tasks], WIDTHS)
     taken = {TASKS_SHEET}
     for unit in units.values():
-        rows = [[unit_role(task, unit), *task_row(task, addresses)] for task in plan.tasks if unit_role(task, unit)]
+        rows = [
+            [unit_role(task, unit), *_cells(task_row(task, addresses))] for task in plan.tasks if unit_role(task, unit)
+        ]
         if rows:
             _fill(workbook.create_sheet(sheet_name(unit, taken)), [ROLE_HEADER, *headers], rows, (16, *WIDTHS))
     stamp = dt.datetime.combine(plan.last_change or dt.date(plan.year, 1, 1), dt.time(0, 0))
