@@ -37,6 +37,8 @@ EXPECTED = {
     # The site search's form in the header (/tim-kiem/) and its Pagefind markup around the
     # content: only additions are checked.
     "partials/header.html": None,
+    # main.html adds the link-preview meta tags (extrahead) and the search markup (content, scripts):
+    # only additions are checked.
     "main.html": None,
     "partials/nav-item.html": (
         {
@@ -69,8 +71,6 @@ EXPECTED = {
     # Adds the open-data links to the footer (owned by the open-data pages):
     # only additions are checked.
     "partials/copyright.html": None,
-    # Adds the link-preview meta tags (Open Graph, Twitter card) in extrahead: only additions are checked.
-    "main.html": None,
     "partials/source.html": (
         {
             '<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source" data-md-component="source">'
