@@ -13,6 +13,7 @@ Anything else is an error: a schedule the parser does not understand is never gu
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -65,6 +66,20 @@ class Schedule:
         if self.kind in (ScheduleKind.QUARTERS, ScheduleKind.MONTHS):
             return self.quarters[-1]
         return None
+
+    @property
+    def due_date(self) -> dt.date | None:
+        """The last day of a dated schedule (end of its last month or quarter); ``None`` for ongoing or on request."""
+        if self.year is None:
+            return None
+        if self.kind is ScheduleKind.MONTHS and self.months:
+            last_month = self.months[1]
+        elif self.kind is ScheduleKind.QUARTERS:
+            last_month = self.quarters[-1] * 3
+        else:
+            return None
+        following = dt.date(self.year + (last_month == 12), last_month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
 
 
 def quarter_of_month(month: int) -> int:

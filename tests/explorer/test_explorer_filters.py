@@ -159,10 +159,8 @@ def test_unit_and_quarter_pages_link_to_the_explorer_filtered_for_them(page, sit
     assert page.input_value("#tdc-explorer-quarter") == "3"
 
 
-def test_the_home_page_search_form_opens_the_explorer_with_the_query(page, site_url):
-    page.goto(site_url)
-    page.fill("#tdc-home-query", "chuyen doi so")
-    page.press("#tdc-home-query", "Enter")
+def test_a_query_in_the_url_opens_the_explorer_with_it(page, site_url):
+    page.goto(site_url + "tra-cuu/?q=chuyen%20doi%20so")
     page.wait_for_selector(".tdc-explorer__form")
     assert page.input_value("#tdc-explorer-text") == "chuyen doi so"
     assert shown_numbers(page) == ["2.h", "2.i"]

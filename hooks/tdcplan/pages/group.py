@@ -12,7 +12,7 @@ from .task import plan_title
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     groups = plan.groups
-    for index, group in enumerate(groups):
+    for group in groups:
         src_uri = site.layout.group(group, plan.year)
         page = PageWriter(site, src_uri)
         yield GeneratedPage(
@@ -26,8 +26,6 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 group=group,
                 plan=plan,
                 plan_title=plan_title(plan),
-                previous=groups[index - 1] if index > 0 else None,
-                next=groups[index + 1] if index + 1 < len(groups) else None,
             ),
             edit_path=group.location.path,
         )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..escaping import Trusted, escape_markdown
-from ..feedback import feedback_link
+from ..feedback import feedback_url
+from ..urls import page_url
 from ..model import Plan, Task, TextItem
-from ..wording import shorten
+from ..wording import format_date, schedule_note, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
-
-FIELD_NAMES = {"content": "Nội dung thực hiện", "outputs": "Sản phẩm, dự kiến kết quả"}
 
 
 def task_title(task: Task) -> str:
@@ -74,8 +73,29 @@ def _related_links(page: PageWriter, related: tuple[Task, ...], more_target: str
     return Trusted(", ".join(links))
 
 
-def _correction_note(item: TextItem) -> Trusted:
-    return Trusted(f"*(đã sửa lỗi chính tả; nguyên văn: «{escape_markdown(item.official)}»)*")
+HEADING_LENGTH = 60  # characters of content in the H1: at most three lines at 360 px
+
+
+def task_heading(task: Task) -> str:
+    """The start of the task's official content, for the H1 «2.b · <start>…» (the full text follows it)."""
+    return shorten(task.content[0].text, HEADING_LENGTH)
+
+
+def _correction_note(task: Task) -> Callable[[TextItem, str], Trusted]:
+    """The note printed after a corrected paragraph or output: what was corrected, why and when (shown once)."""
+
+    def note(item: TextItem, field: str) -> Trusted:
+        parts = [
+            f"«{escape_markdown(c.original)}» → «{escape_markdown(c.corrected)}»"
+            + (f", {escape_markdown(c.note)}" if c.note else "")
+            + f", ghi nhận ngày {format_date(c.recorded)}"
+            for c in task.corrections
+            if c.field == field and c.original in item.official
+        ]
+        detail = "; ".join(parts) if parts else f"nguyên văn: «{escape_markdown(item.official)}»"
+        return Trusted(f"*(Đính chính lỗi chính tả của bản gốc, nguyên văn giữ trong dữ liệu: {detail})*")
+
+    return note
 
 
 def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
@@ -87,6 +107,7 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         page = PageWriter(site, src_uri)
         quarter_links = Trusted(", ".join(page.quarter_link(task.year, q) for q in task.schedule.quarters))
         source_url = site.source_url(task.location.path, task.location.line)
+        github_feedback = feedback_url(site.repository_url, task, page_url(src_uri))
         related_lead = related.by_lead(task)
         related_reference = related.by_reference(task)
         content = page.render(
@@ -97,12 +118,20 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 # not weigh page length: the task's own page must outrank the lists that mention it.
                 "search": {"boost": TASK_SEARCH_BOOST},
                 "description": shorten(f"Nhiệm vụ {task.number} ({task.schedule.text}): {task.content[0].text}", 155),
+                # Read by the theme (overrides/main.html): the feedback box and the maintainers' note.
+                "feedback": True,
+                "task_number": task.number,
+                "data_file": task.location.path,
+                "data_line": task.location.line,
+                **({"data_source_url": source_url} if source_url else {}),
+                **({"github_feedback": github_feedback} if github_feedback else {}),
             },
             task=task,
             plan=plan,
             plan_title=plan_title(plan),
-            field_names=FIELD_NAMES,
-            correction_note=_correction_note,
+            heading_text=task_heading(task),
+            schedule_note=schedule_note,
+            correction_note=_correction_note(task),
             quarter_links=quarter_links,
             related_by_lead=_related_links(page, related_lead, site.layout.unit(task.lead[0]), "xem trang đơn vị"),
             related_by_reference=_related_links(
@@ -111,10 +140,7 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 site.layout.reference(task.references[0]) if task.references else "",
                 "xem trang văn bản",
             ),
-            source_url=source_url,
-            source_link=Trusted(f"[xem tệp trên kho mã nguồn]({source_url})") if source_url else None,
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
-            feedback_link=feedback_link(site.repository_url, task, src_uri),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)
