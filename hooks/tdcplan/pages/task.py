@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_url
-from ..urls import page_url
 from ..model import Plan, Task, TextItem
+from ..urls import page_url
 from ..wording import format_date, schedule_note, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
