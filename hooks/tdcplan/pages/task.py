@@ -8,7 +8,7 @@ from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_url
 from ..model import Plan, Task, TextItem
 from ..urls import page_url
-from ..wording import format_date, schedule_note, shorten
+from ..wording import format_date, quarter_name, schedule_note, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
@@ -86,14 +86,13 @@ def _correction_note(task: Task) -> Callable[[TextItem, str], Trusted]:
 
     def note(item: TextItem, field: str) -> Trusted:
         parts = [
-            f"«{escape_markdown(c.original)}» → «{escape_markdown(c.corrected)}»"
-            + (f", {escape_markdown(c.note)}" if c.note else "")
-            + f", ghi nhận ngày {format_date(c.recorded)}"
+            f"bản gốc ghi «{escape_markdown(c.original)}», sửa thành «{escape_markdown(c.corrected)}», "
+            f"ghi nhận ngày {format_date(c.recorded)}" + (f". {escape_markdown(c.note)}" if c.note else "")
             for c in task.corrections
             if c.field == field and c.original in item.official
         ]
         detail = "; ".join(parts) if parts else f"nguyên văn: «{escape_markdown(item.official)}»"
-        return Trusted(f"*(Đính chính lỗi chính tả của bản gốc, nguyên văn giữ trong dữ liệu: {detail})*")
+        return Trusted(f"*(Đính chính lỗi chính tả: {detail})*")
 
     return note
 
@@ -105,7 +104,10 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     for index, task in enumerate(tasks):
         src_uri = site.layout.task(task)
         page = PageWriter(site, src_uri)
-        quarter_links = Trusted(", ".join(page.quarter_link(task.year, q) for q in task.schedule.quarters))
+        # Links to the quarter pages, named without the year: the summary states the schedule.
+        quarter_links = Trusted(
+            ", ".join(page.quarter_link(task.year, q, quarter_name(q)) for q in task.schedule.quarters)
+        )
         source_url = site.source_url(task.location.path, task.location.line)
         github_feedback = feedback_url(site.repository_url, task, page_url(src_uri))
         related_lead = related.by_lead(task)
