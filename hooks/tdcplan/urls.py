@@ -23,6 +23,7 @@ EXPLORER = "tra-cuu/index.md"
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
+SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 # Sections whose pages belong to no single plan (units and documents serve every year).
 SHARED_SECTIONS = ("don-vi", "van-ban")
 

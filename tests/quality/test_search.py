@@ -31,7 +31,7 @@ EXPECTED = [
     ("996", "/nhiem-vu/1-a/"),
     ("135/2021", "/nhiem-vu/4-b/"),
     ("135/2021", "/van-ban/nghi-dinh-135-2021/"),
-    ("tuyen truyen", "/nhiem-vu/1-a/"),
+    ("tuyen truyen", "/nhiem-vu/1-b/"),  # «Tuyên truyền, vận động…» (1.a's text does not say it)
 ]
 
 

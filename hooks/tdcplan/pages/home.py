@@ -6,10 +6,9 @@ from ..escaping import Trusted
 from ..model import Plan
 from ..plan_state import data_date, quarter_of, status_counts, tasks_due_in_quarter
 from ..timeline import timeline_html
+from ..urls import SEARCH
 from .base import GeneratedPage, PageWriter, SiteContext
 from .task import plan_title
-
-SEARCH_PAGE = "tim-kiem/index.md"  # the site search page (issue 11); the form is a plain GET form
 
 
 def parent_plan_wording(plan: Plan) -> str:
@@ -47,7 +46,7 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             due=tasks_due_in_quarter(plan, plan.year, quarter) if quarter else (),
             timeline=Trusted(timeline_html(plan.tasks, plan.year, lambda task: page.href(site.layout.task(task)))),
             units=units,
-            search_url=page.href(SEARCH_PAGE),
+            search_url=page.href(SEARCH),  # a plain GET form (q=…) to the site search page
             extra_links=extra_links,
         ),
         edit_path=plan.location.path,
