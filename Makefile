@@ -7,6 +7,9 @@
 #   make test    install the Python dependencies and the test tools
 #                (Debian chromium, npm vnu-jar and lighthouse into .tools/,
 #                checks java), then run pytest
+#   make test-fast  the tests that need no browser and no site build
+#                (unit, data and workflow tests; under a minute, no test tools)
+#   make lint    ruff check and ruff format --check
 #   make audit   Lighthouse scores of the home page and a task page
 #   make clean   remove site/, test-artifacts/ and the install stamps
 #
@@ -27,10 +30,10 @@ CHROMIUM := /usr/bin/chromium
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test lint audit python-deps test-tools chromium java node clean
+.PHONY: help serve build test test-fast lint audit python-deps test-tools chromium java node clean
 
 help:
-	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- Python ---
 
@@ -105,6 +108,10 @@ test: $(PY_STAMP) test-tools lint
 	@rc=0; $(PY) -m pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that is a failure." >&2; fi; \
 	exit $$rc
+
+# Markers in pyproject.toml; the property tests run Hypothesis' "fast" profile (tests/conftest.py).
+test-fast: $(PY_STAMP)
+	$(PY) -m pytest -q -m "not browser and not build" --hypothesis-profile=fast
 
 audit: $(PY_STAMP) test-tools
 	$(PY) scripts/audit.py

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from tdcplan.explorer_data import explorer_dataset, searchable
 from tdcplan.load import load_data
-from tdcplan.urls import SiteLayout
+from tdcplan.urls import Urls
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -78,7 +78,7 @@ def synthetic_dataset(factor: int) -> dict:
     """The real explorer document with its tasks copied ``factor`` times, group g of copy k as group g + 6k."""
     data = load_data(ROOT / "data")
     plan = data.plans[0]
-    document = explorer_dataset(plan, SiteLayout(plan.year))
+    document = explorer_dataset(plan, Urls([plan], plan.year))
     groups = len(plan.groups)
     tasks, titles = [], {}
     for k in range(factor):

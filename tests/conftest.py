@@ -8,13 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: checkers, repository, project_copy
 
-from quality import checkers  # noqa: E402
+import checkers
+from repository import REPOSITORY
 
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = REPOSITORY / "test-artifacts"
+
+# `pytest --hypothesis-profile=fast` (make test-fast): fewer examples of the property tests.
+settings.register_profile("fast", max_examples=10)
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +26,7 @@ def site_dir(tmp_path_factory) -> Path:
     """The repository's site, built with `mkdocs build --strict` into a temporary folder."""
     target = tmp_path_factory.mktemp("site")
     try:
-        return checkers.build_site(ROOT / "mkdocs.yml", target)
+        return checkers.build_site(REPOSITORY / "mkdocs.yml", target)
     except checkers.BuildFailed as exc:
         pytest.fail(str(exc), pytrace=False)
 
@@ -73,3 +77,17 @@ def page(browser):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# Markers (registered in pyproject.toml): a test is a `browser` test when it uses the
+# `browser` fixture (directly or through another fixture, e.g. `page`), and a `build`
+# test when it uses the built site (`site_dir`). Modules whose tests build a variant of
+# the site themselves say so with `pytestmark = pytest.mark.build`. `make test-fast`
+# runs the rest: `pytest -m "not browser and not build"`.
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "site_dir" in fixtures:
+            item.add_marker(pytest.mark.build)

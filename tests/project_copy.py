@@ -9,7 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from repository import REPOSITORY
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
 
 
@@ -17,7 +18,7 @@ def copy_project(destination: Path) -> Path:
     """Copy what a build needs into ``destination``; return the copy's ``mkdocs.yml``."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = REPOSITORY / part
         if source.is_dir():
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

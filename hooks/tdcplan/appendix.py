@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from .vietnamese import ITEM_LETTERS
 
+NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
+
 COLUMNS = (
     "STT",
     "Nội dung thực hiện",

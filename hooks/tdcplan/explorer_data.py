@@ -15,7 +15,8 @@ from typing import Any
 
 from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
-from .urls import SiteLayout, page_url
+from .progress import BUCKET_LABELS, Bucket
+from .urls import Urls
 from .vietnamese import fold
 from .wording import SCHEDULE_KIND_LABELS, shorten
 
@@ -43,12 +44,12 @@ def search_text(task: Task) -> str:
     return FIELD_SEPARATOR.join(searchable(field) for field in fields)
 
 
-def task_record(task: Task, layout: SiteLayout) -> dict[str, Any]:
+def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
     """One task, in the open data's terms; units and the group by id (see :func:`explorer_dataset`)."""
     return {
         "id": task.number,
         "slug": task.slug,
-        "url": page_url(layout.task(task)),
+        "url": urls.url(urls.task(task)),
         "group": task.group_number,
         "short": shorten(task.content[0].text),
         "content": [item.text for item in task.content],
@@ -57,33 +58,38 @@ def task_record(task: Task, layout: SiteLayout) -> dict[str, Any]:
         "lead": [unit.id for unit in task.lead],
         "partners": [unit.id for unit in task.partners],
         "status": task.status_code.value,
+        "overdue": {"due": task.deadline_flag.due.isoformat(), "text": task.deadline_flag.text}
+        if task.deadline_flag
+        else None,
         "number_folded": fold(task.number),
         "folded": search_text(task),
     }
 
 
-def unit_record(unit: Unit, layout: SiteLayout) -> dict[str, str]:
-    return {"name": unit.name, "short_name": unit.short_name, "url": page_url(layout.unit(unit))}
+def explorer_unit(unit: Unit, urls: Urls) -> dict[str, str]:
+    return {"name": unit.name, "short_name": unit.short_name, "url": urls.url(urls.unit(unit))}
 
 
-def explorer_dataset(plan: Plan, layout: SiteLayout) -> dict[str, Any]:
+def explorer_dataset(plan: Plan, urls: Urls) -> dict[str, Any]:
     """The whole document: the plan's tasks in plan order and the registries they refer to.
 
     URLs are site-relative (``nhiem-vu/2-dd/``); the script resolves them against
     the site root the page gives it, so the site can live under any path.
     """
     used = {unit.id: unit for task in plan.tasks for unit in task.units}
-    units = {unit_id: unit_record(unit, layout) for unit_id, unit in plan.units.items() if unit_id in used}
+    units = {unit_id: explorer_unit(unit, urls) for unit_id, unit in plan.units.items() if unit_id in used}
     return {
         "plan": {"year": plan.year, "title": plan.title, "issuer": plan.issuer},
         "groups": {str(group.number): group.title for group in plan.groups},
         "units": units,
         "statuses": {code.value: label for code, label in STATUS_LABELS.items()},
+        "overdue_label": BUCKET_LABELS[Bucket.OVERDUE].capitalize(),
+        "data_date": plan.data_date.isoformat() if plan.data_date else None,
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
-        "tasks": [task_record(task, layout) for task in plan.tasks],
+        "tasks": [explorer_task(task, urls) for task in plan.tasks],
     }
 
 
-def explorer_json(plan: Plan, layout: SiteLayout) -> str:
+def explorer_json(plan: Plan, urls: Urls) -> str:
     """:func:`explorer_dataset` as compact JSON (no spaces, Vietnamese kept as UTF-8)."""
-    return json.dumps(explorer_dataset(plan, layout), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(explorer_dataset(plan, urls), ensure_ascii=False, separators=(",", ":"))

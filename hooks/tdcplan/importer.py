@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .appendix import Appendix, AppendixTask
+from .appendix import NO_PARTNER, Appendix, AppendixTask
 from .model import Reference, Unit
 from .registry import UnitNames
-
-NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
 
 _PARENT = re.compile(
     r"^Ban hành kèm theo (?P<as_printed>Kế hoạch số (?P<number>[^/\s]*)/\S+ ngày .*? năm \d{4})\s+của (?P<issuer>.+)$"

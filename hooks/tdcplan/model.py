@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from .progress import STATUS_LABELS, DeadlineFlag, StatusCode, deadline_flag
 from .schedule import Schedule
 from .vietnamese import letter_slug
 
@@ -60,21 +61,13 @@ class Reference:
     location: SourceLocation
 
 
-class StatusCode(StrEnum):
-    """Progress of a task, as reported by a maintainer."""
+@dataclass(frozen=True)
+class Evidence:
+    """What a report rests on: a title, and a web address or an official document (or both)."""
 
-    NOT_REPORTED = "not_reported"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DELAYED = "delayed"
-
-
-STATUS_LABELS: dict[StatusCode, str] = {
-    StatusCode.NOT_REPORTED: "Chưa báo cáo",
-    StatusCode.IN_PROGRESS: "Đang thực hiện",
-    StatusCode.DONE: "Đã hoàn thành",
-    StatusCode.DELAYED: "Chậm tiến độ",
-}
+    title: str
+    url: str | None = None  # http(s) only
+    document: str | None = None  # number and date as printed, e.g. "123/BC-CCTĐC ngày 30/6/2026"
 
 
 @dataclass(frozen=True)
@@ -85,6 +78,7 @@ class StatusReport:
     as_of: dt.date
     note: str
     location: SourceLocation
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def label(self) -> str:
@@ -115,13 +109,22 @@ class TextItem:
         return self.official != self.text
 
 
-@dataclass
-class Task:
-    """A task of the plan (e.g. 2.đ)."""
+@dataclass(frozen=True)
+class GroupHeading:
+    """What a task knows of its group: the number and the title (the group holds its tasks)."""
 
-    group_number: int
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task of the plan (e.g. 2.đ), complete when made: corrections applied, reports attached."""
+
+    year: int  # the plan's year
+    group: GroupHeading
     letter: str
-    content: tuple[TextItem, ...]
+    content: tuple[TextItem, ...]  # after corrections; each item keeps the official wording
     outputs: tuple[TextItem, ...]
     schedule: Schedule
     lead: tuple[Unit, ...]
@@ -130,18 +133,21 @@ class Task:
     location: SourceLocation
     corrections: tuple[Correction, ...] = ()
     reports: tuple[StatusReport, ...] = ()  # oldest first
-    group: Group = field(init=False, repr=False)
-    year: int = 0
+    data_date: dt.date | None = None  # the plan's: what «period ended» is measured against
+
+    @property
+    def group_number(self) -> int:
+        return self.group.number
 
     @property
     def number(self) -> str:
         """The task's number as printed in the plan, e.g. ``"2.đ"``."""
-        return f"{self.group_number}.{self.letter}"
+        return f"{self.group.number}.{self.letter}"
 
     @property
     def slug(self) -> str:
         """The URL-safe form of the number, distinct for d and đ (``"2-dd"``)."""
-        return f"{self.group_number}-{letter_slug(self.letter)}"
+        return f"{self.group.number}-{letter_slug(self.letter)}"
 
     @property
     def status(self) -> StatusReport | None:
@@ -157,12 +163,17 @@ class Task:
         return STATUS_LABELS[self.status_code]
 
     @property
+    def deadline_flag(self) -> DeadlineFlag | None:
+        """Set when the scheduled period ended before the data date and no report closes the task."""
+        return deadline_flag(self.schedule, self.status_code, self.data_date)
+
+    @property
     def units(self) -> tuple[Unit, ...]:
         """Lead then coordinating units, each once."""
         return tuple(dict.fromkeys(self.lead + self.partners))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Group:
     """A numbered group of tasks with its title."""
 
@@ -181,7 +192,7 @@ class ParentPlan:
     date: dt.date | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Plan:
     """One year's task list: metadata, groups and tasks, with the registries it refers to."""
 
@@ -195,6 +206,7 @@ class Plan:
     units: dict[str, Unit]
     references: dict[str, Reference]
     location: SourceLocation
+    data_date: dt.date | None = None  # from status.yml; None when the plan has no status file
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:
@@ -216,10 +228,6 @@ class Plan:
 
     def tasks_citing(self, reference: Reference) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if reference in task.references)
-
-    def tasks_in_quarter(self, quarter: int) -> tuple[Task, ...]:
-        """Tasks active in ``quarter`` (named by their schedule, ongoing ones included)."""
-        return tuple(task for task in self.tasks if quarter in task.schedule.quarters)
 
     @property
     def last_change(self) -> dt.date | None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import urls
 from .pages import SiteContext
+from .urls import ABOUT, HISTORY, REFERENCES_INDEX, UNITS_INDEX
 
 SECTION_PAGES_LIMIT = 15
 
@@ -37,20 +37,21 @@ def navigation_pages(nav: list) -> set[str]:
 
 def site_navigation(site: SiteContext, has_page: Callable[[str], bool]) -> list:
     """The ``nav`` setting for MkDocs (sections of the primary plan); hand-written pages only if present."""
-    layout = site.layout
-    plan = next(p for p in site.plans if p.year == layout.primary_year)
+    urls = site.urls
+    plan = next(p for p in site.plans if p.year == urls.primary_year)
     nav: list = [
-        {"Trang chủ": layout.plan_home(plan)},
-        {"Nhóm": _section(layout.groups_index(plan), [layout.group(g, plan.year) for g in plan.groups])},
-        {"Đơn vị": _section(urls.UNITS_INDEX, [layout.unit(u) for u in site.data.units.values()])},
-        {"Quý": _section(layout.quarters_index(plan), [layout.quarter(plan.year, q) for q in range(1, 5)])},
-        {"Văn bản": _section(urls.REFERENCES_INDEX, [layout.reference(r) for r in site.data.references.values()])},
-        {"Tra cứu": layout.explorer(plan)},
+        {"Trang chủ": urls.plan_home(plan)},
+        {"Nhóm": _section(urls.groups_index(plan), [urls.group(g, plan.year) for g in plan.groups])},
+        {"Đơn vị": _section(UNITS_INDEX, [urls.unit(u) for u in site.data.units.values()])},
+        {"Quý": _section(urls.quarters_index(plan), [urls.quarter(plan.year, q) for q in range(1, 5)])},
+        {"Văn bản": _section(REFERENCES_INDEX, [urls.reference(r) for r in site.data.references.values()])},
+        {"Tra cứu": urls.explorer(plan)},
     ]
     for title, uri in (
-        ("Dữ liệu", layout.open_data(plan)),
-        ("Bản in", layout.print_table(plan)),
-        ("Giới thiệu", urls.ABOUT),
+        ("Dữ liệu", urls.open_data(plan)),
+        ("Bản in", urls.print_table(plan)),
+        ("Lịch sử cập nhật", HISTORY),
+        ("Giới thiệu", ABOUT),
     ):
         if has_page(uri):
             nav.append({title: uri})

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from .load import PlanData
 from .model import Correction, Plan, Reference, StatusReport, Task, TextItem, Unit
 from .schedule import Schedule
-from .wording import format_date, quarter_name, shorten
+from .wording import TASK_FIELDS, format_date, quarter_name, shorten
 
 NO_CHANGE = "Không có thay đổi về nội dung kế hoạch."
 UNITS_SUBJECT = "Danh mục đơn vị (data/units.yml)"
 REFERENCES_SUBJECT = "Danh mục văn bản, chương trình (data/references.yml)"
-FIELD_LABELS = {"content": ("Nội dung thực hiện", "đoạn"), "outputs": ("Sản phẩm, dự kiến kết quả", "mục")}
 
 
 @dataclass(frozen=True)
@@ -98,6 +97,7 @@ def _plan_changes(old: Plan, new: Plan) -> Iterator[Change]:
         ("Ngày ban hành", _date(old.parent.date), _date(new.parent.date)),
         ("Cơ quan ban hành", old.issuer, new.issuer),
         ("Tài liệu nguồn", old.source_document, new.source_document),
+        ("Số liệu tính đến ngày", _date(old.data_date), _date(new.data_date)),
     ):
         if before != after:
             yield Change(subject, label + ": «{}» → «{}».", (before, after))
@@ -157,7 +157,7 @@ def _task_changes(subject: str, old: Task, new: Task) -> Iterator[Change]:
 
 
 def _text_changes(subject: str, field: str, old: tuple[TextItem, ...], new: tuple[TextItem, ...]) -> Iterator[Change]:
-    label, item = FIELD_LABELS[field]
+    label, item = TASK_FIELDS[field].label, TASK_FIELDS[field].item
     before, after = [t.official for t in old], [t.official for t in new]
     for index in range(max(len(before), len(after))):
         if index >= len(before):
@@ -187,7 +187,7 @@ def _report_changes(subject: str, old: tuple[StatusReport, ...], new: tuple[Stat
 
 def _correction_changes(subject: str, old: tuple[Correction, ...], new: tuple[Correction, ...]) -> Iterator[Change]:
     def describe(correction: Correction) -> tuple[str, ...]:
-        return (FIELD_LABELS[correction.field][0], correction.original, correction.corrected, correction.note)
+        return (TASK_FIELDS[correction.field].label, correction.original, correction.corrected, correction.note)
 
     old_set, new_set = {describe(c) for c in old}, {describe(c) for c in new}
     for correction in new:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-QUARTER_NAMES = {number: f"Quý {roman}" for roman, number in ROMAN_QUARTERS.items()}
 
 ONGOING_TEXT = "Thường xuyên"
 ON_REQUEST_TEXT = "Định kỳ hoặc đột xuất theo yêu cầu"
@@ -60,31 +59,25 @@ class Schedule:
     quarters: tuple[int, ...]
     months: tuple[int, int] | None = None  # first and last month, for kind MONTHS
 
-    @property
-    def last_quarter(self) -> int | None:
-        """The quarter the task is due at the end of, if the schedule names one."""
-        if self.kind in (ScheduleKind.QUARTERS, ScheduleKind.MONTHS):
-            return self.quarters[-1]
-        return None
 
-    @property
-    def due_date(self) -> dt.date | None:
-        """The last day of a dated schedule (end of its last month or quarter); ``None`` for ongoing or on request."""
-        if self.year is None:
-            return None
-        if self.kind is ScheduleKind.MONTHS and self.months:
-            last_month = self.months[1]
-        elif self.kind is ScheduleKind.QUARTERS:
-            last_month = self.quarters[-1] * 3
-        else:
-            return None
-        following = dt.date(self.year + (last_month == 12), last_month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+# The calendar arithmetic of quarters and months: every other module asks these.
 
 
 def quarter_of_month(month: int) -> int:
     """The quarter (1-4) that contains ``month`` (1-12)."""
     return (month - 1) // 3 + 1
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a quarter."""
+    first_month = 3 * quarter - 2
+    return dt.date(year, first_month, 1), month_end(year, first_month + 2)
 
 
 def parse_schedule(text: str) -> Schedule:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from .escaping import escape_html
 from .model import Task
-from .schedule import QUARTER_NAMES, ScheduleKind
-from .wording import shorten
+from .schedule import ScheduleKind
+from .wording import QUARTER_NAMES, shorten
 
 
 def timeline_html(tasks: tuple[Task, ...], year: int, href: Callable[[Task], str]) -> str:

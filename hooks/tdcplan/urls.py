@@ -1,15 +1,26 @@
-"""The site's URL scheme: where each page of the plan lives (stable, lower-case, no diacritics).
+"""The site's URL scheme, owned by one object: :class:`Urls` (compare Datasette's ``Urls``).
 
-Pages are addressed by their source path (``nhiem-vu/2-dd.md``); MkDocs turns it
-into the URL ``/nhiem-vu/2-dd/``. The primary plan's pages sit at the root; any
-other plan's plan-scoped pages sit under ``/<year>/``, so adding a 2027 plan never
-moves a 2026 URL. Units and documents are shared by every plan.
+Every generated page has a *source path* (``nhiem-vu/2-dd.md``), which MkDocs turns
+into the *URL* ``nhiem-vu/2-dd/`` (directory URLs). The primary plan's pages sit at
+the root; any other plan's pages sit under ``<year>/``, so adding a 2027 plan never
+moves a 2026 URL. Quarter pages carry the year in their name instead
+(``quy/2026-q1.md``), and units and documents are shared by every plan.
+
+:class:`Urls` knows every page when it is made (:attr:`Urls.pages`, a table of
+:class:`PageAddress`: source path, URL, plan) and answers every question about
+addresses from it: source paths (``urls.task(task)``), relative links for Markdown
+(:meth:`Urls.link`, which MkDocs checks and rewrites) and for raw HTML
+(:meth:`Urls.href`, which it does not), site-root paths (:meth:`Urls.path`) and
+absolute addresses (:meth:`Urls.absolute`). Other modules ask it; none builds a path.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
 
 from .model import Group, Plan, Reference, Task, Unit
 
@@ -24,32 +35,88 @@ OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
 SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
-# Sections whose pages belong to no single plan (units and documents serve every year).
-SHARED_SECTIONS = ("don-vi", "van-ban")
+HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
+EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
 
 
 @dataclass(frozen=True)
-class SiteLayout:
-    """Source paths of every generated page, given which plan is the primary one."""
+class PageAddress:
+    """A generated page: its source path, its URL relative to the site root, and its plan (``None``: shared)."""
 
-    primary_year: int
+    src_uri: str
+    url: str  # e.g. "nhiem-vu/2-dd/" ("" for the home page)
+    year: int | None
+
+
+def url_of_source(src_uri: str) -> str:
+    """The URL MkDocs gives a source path (directory URLs); other files keep their path.
+
+    ``nhiem-vu/1-a.md`` -> ``nhiem-vu/1-a/``, ``nhom/index.md`` -> ``nhom/``, ``index.md`` -> ``""``.
+    """
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+@cache
+def _source_link(from_dir: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, from_dir or ".")
+
+
+@cache
+def _url_link(from_url: str, to_url: str) -> str:
+    link = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
+    return link if link == "." else link + "/"
+
+
+class Urls:
+    """Every address of the site, given the plans, the registries, the primary year and ``site_url``."""
+
+    def __init__(
+        self,
+        plans: Iterable[Plan],
+        primary_year: int,
+        units: Iterable[Unit] = (),
+        references: Iterable[Reference] = (),
+        site_url: str = "",
+    ) -> None:
+        self.primary_year = primary_year
+        self.site_url = site_url  # the public address (mkdocs.yml site_url); may be empty
+        self.pages: dict[str, PageAddress] = {}
+        for plan in plans:
+            for src_uri in self._plan_pages(plan):
+                self._add(src_uri, plan.year)
+        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY):
+            self._add(src_uri, None)
+        for unit in units:
+            self._add(self.unit(unit), None)
+        for reference in references:
+            self._add(self.reference(reference), None)
+
+    def _add(self, src_uri: str, year: int | None) -> None:
+        self.pages[src_uri] = PageAddress(src_uri, url_of_source(src_uri), year)
+
+    def _plan_pages(self, plan: Plan) -> Iterable[str]:
+        yield self.plan_home(plan)
+        yield from (self.task(task) for task in plan.tasks)
+        yield from (self.group(group, plan.year) for group in plan.groups)
+        yield from (self.quarter(plan.year, quarter) for quarter in range(1, 5))
+        for section in (self.tasks_index, self.groups_index, self.quarters_index):
+            yield section(plan)
+        for section in (self.explorer, self.open_data, self.print_table):
+            yield section(plan)
+
+    # --- source paths of pages and files -----------------------------------------------------
 
     def prefix(self, year: int) -> str:
+        """Where a plan's pages live: ``""`` for the primary plan, ``"2027/"`` for another."""
         return "" if year == self.primary_year else f"{year}/"
 
-    def plan_of(self, src_uri: str) -> int | None:
-        """The year of the plan a page belongs to, or ``None`` for pages shared by every plan."""
-        head = src_uri.split("/", 1)[0]
-        if head.isdigit() and "/" in src_uri:
-            return int(head)
-        if head == "quy" and src_uri[4:8].isdigit():
-            return int(src_uri[4:8])  # quy/<year>-q<n>.md
-        if head in SHARED_SECTIONS or src_uri == ABOUT:
-            return None
-        return self.primary_year
-
     def plan_home(self, plan: Plan) -> str:
-        return self.prefix(plan.year) + "index.md"
+        return self.prefix(plan.year) + HOME
 
     def task(self, task: Task) -> str:
         return f"{self.prefix(task.year)}nhiem-vu/{task.slug}.md"
@@ -78,21 +145,65 @@ class SiteLayout:
     def explorer(self, plan: Plan) -> str:
         return self.prefix(plan.year) + EXPLORER
 
+    def explorer_data(self, plan: Plan) -> str:
+        """The explorer's JSON, next to its page (``tra-cuu/nhiem-vu.json``)."""
+        return posixpath.join(posixpath.dirname(self.explorer(plan)), EXPLORER_DATA)
+
     def open_data(self, plan: Plan) -> str:
         return self.prefix(plan.year) + OPEN_DATA
+
+    def data_file(self, plan: Plan, name: str) -> str:
+        """A file published in the plan's open-data folder: ``du-lieu/<name>``."""
+        return posixpath.join(posixpath.dirname(self.open_data(plan)), name)
+
+    def unit_calendar(self, plan: Plan, unit: Unit) -> str:
+        """The calendar of a unit's due dates in ``plan``: ``du-lieu/don-vi/<id>.ics``."""
+        return self.data_file(plan, f"don-vi/{unit.id}.ics")
+
+    def quarter_calendar(self, plan: Plan, quarter: int) -> str:
+        """The calendar of a quarter's due dates: ``du-lieu/quy/<year>-q<n>.ics``."""
+        return self.data_file(plan, f"quy/{plan.year}-q{quarter}.ics")
 
     def print_table(self, plan: Plan) -> str:
         return self.prefix(plan.year) + PRINT_TABLE
 
+    def history(self) -> str:
+        """«Lịch sử cập nhật», shared by every plan."""
+        return HISTORY
 
-def relative_link(from_uri: str, to_uri: str) -> str:
-    """The relative Markdown link from one source path to another (MkDocs validates and rewrites it)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    # --- what a source path is ---------------------------------------------------------------
 
+    def plan_of(self, src_uri: str) -> int | None:
+        """The year of the plan a generated page belongs to, ``None`` for pages every plan shares."""
+        page = self.pages.get(src_uri)
+        return page.year if page else None
 
-def page_url(src_uri: str) -> str:
-    """The site-relative URL MkDocs gives a source path (directory URLs): ``nhiem-vu/1-a.md`` -> ``nhiem-vu/1-a/``."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index").removesuffix("index") + "/"
+    def url(self, src_uri: str) -> str:
+        """The URL relative to the site root (``nhiem-vu/2-dd/``); a file keeps its path."""
+        page = self.pages.get(src_uri)
+        return page.url if page else url_of_source(src_uri)
+
+    def path(self, src_uri: str) -> str:
+        """The path from the site root: ``/nhiem-vu/2-dd/``."""
+        return "/" + self.url(src_uri)
+
+    def absolute(self, src_uri: str) -> str:
+        """The public address (the site-root path when no ``site_url`` is configured)."""
+        if not self.site_url:
+            return self.path(src_uri)
+        return self.site_url.rstrip("/") + self.path(src_uri)
+
+    @property
+    def host(self) -> str:
+        """The site's host name, which names the publisher in calendar UIDs and feed ids."""
+        return urlsplit(self.site_url).hostname or "localhost"
+
+    # --- links from one page to another -----------------------------------------------------
+
+    def link(self, from_uri: str, to_uri: str) -> str:
+        """The relative link between source paths, for Markdown (MkDocs validates and rewrites it)."""
+        return _source_link(posixpath.dirname(from_uri), to_uri)
+
+    def href(self, from_uri: str, to_uri: str) -> str:
+        """The relative URL for raw HTML (MkDocs leaves it as is): from the page's URL to the target's."""
+        return _url_link(self.url(from_uri), self.url(to_uri))

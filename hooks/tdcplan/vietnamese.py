@@ -1,8 +1,7 @@
-"""Vietnamese text rules the site depends on: sub-item letters, folding, slugs."""
+"""Vietnamese text rules the site depends on: sub-item letters, folding, letter slugs."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 # Sub-items of a plan are lettered in the Vietnamese alphabet, which has đ after d
@@ -26,8 +25,3 @@ def fold(text: str) -> str:
 def letter_slug(letter: str) -> str:
     """The ASCII form of an item letter, distinct for d and đ (``đ`` -> ``dd``)."""
     return "dd" if letter == "đ" else letter
-
-
-def slugify(text: str) -> str:
-    """An ASCII, lower-case, hyphenated slug (``"Đề án 996"`` -> ``"de-an-996"``)."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

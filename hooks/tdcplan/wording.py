@@ -1,12 +1,36 @@
-"""How the site words things in Vietnamese: dates, quarters, short forms of long texts."""
+"""How the site words things in Vietnamese: dates, quarters, task fields, titles, sizes, short forms.
+
+(:mod:`tdcplan.vietnamese` holds the language's text rules: letters, folding.)
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .schedule import QUARTER_NAMES, Schedule, ScheduleKind
+from .schedule import ROMAN_QUARTERS, Schedule, ScheduleKind
 
-QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
+if TYPE_CHECKING:  # the model's progress rules word dates with this module
+    from .model import Plan, Task
+
+QUARTER_NAMES = {number: f"Quý {roman}" for roman, number in ROMAN_QUARTERS.items()}
+
+
+@dataclass(frozen=True)
+class FieldWording:
+    """How a task's text field is named: in full, in a table column, and what one of its items is called."""
+
+    label: str  # e.g. "Nội dung thực hiện": headings, change lists
+    short: str  # e.g. "Nội dung": spreadsheet columns
+    item: str  # one paragraph or one output: "đoạn", "mục"
+
+
+# The fields a correction can change, as the site names them everywhere.
+TASK_FIELDS: dict[str, FieldWording] = {
+    "content": FieldWording("Nội dung thực hiện", "Nội dung", "đoạn"),
+    "outputs": FieldWording("Sản phẩm, dự kiến kết quả", "Sản phẩm", "mục"),
+}
 
 # «Loại thời gian»: how each kind of schedule is named in tables and downloads.
 SCHEDULE_KIND_LABELS = {
@@ -27,14 +51,6 @@ def quarter_name(quarter: int, year: int | None = None) -> str:
     return QUARTER_NAMES[quarter] + (f"/{year}" if year else "")
 
 
-def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    """The first and last day of a quarter."""
-    first_month, last_month = QUARTER_MONTHS[quarter]
-    start = dt.date(year, first_month, 1)
-    end = (dt.date(year + 1, 1, 1) if last_month == 12 else dt.date(year, last_month + 1, 1)) - dt.timedelta(days=1)
-    return start, end
-
-
 def schedule_meaning(schedule: Schedule) -> str:
     """What the schedule means, in words (shown beside the official wording)."""
     if schedule.kind is ScheduleKind.ONGOING:
@@ -46,13 +62,12 @@ def schedule_meaning(schedule: Schedule) -> str:
     return f"Thực hiện trong {listed} năm {schedule.year}"
 
 
-def schedule_note(schedule: Schedule, year: int) -> str:
-    """What a task page says after the official schedule: its due date, or why it has none."""
+def schedule_note(schedule: Schedule, year: int, due: dt.date | None) -> str:
+    """What a task page says after the official schedule: its due date (``progress.period_end``), or why it has none."""
     if schedule.kind is ScheduleKind.ONGOING:
         return f"suốt năm {year}, cả bốn quý"
     if schedule.kind is ScheduleKind.ON_REQUEST:
         return "khi có yêu cầu, không gắn với quý nào"
-    due = schedule.due_date
     return f"hạn {format_date(due)}" if due else schedule.text
 
 
@@ -63,3 +78,29 @@ def shorten(text: str, limit: int = 110) -> str:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
     return cut + "…"
+
+
+def plan_title(plan: Plan) -> str:
+    """The appendix title in sentence case («Danh mục nhiệm vụ triển khai thực hiện năm 2026»)."""
+    lowered = plan.title.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def task_title(task: Task) -> str:
+    """«Nhiệm vụ 2.đ: <start of its content>», the page title and search title."""
+    return f"Nhiệm vụ {task.number}: {shorten(task.content[0].text, 90)}"
+
+
+def parent_plan_wording(plan: Plan) -> str:
+    """The parent plan as printed, saying so when its number and date are still blank."""
+    parent = plan.parent
+    if parent.number is None and parent.date is None:
+        return f"Kế hoạch của Sở (bản gốc để trống số và ngày ban hành: «{parent.as_printed}»)"
+    return parent.as_printed
+
+
+def format_size(size: int) -> str:
+    """«55.129 byte (53,8 KB)»: Vietnamese digit grouping and decimal comma."""
+    grouped = f"{size:,}".replace(",", ".")
+    kilobytes = f"{size / 1024:.1f}".replace(".", ",")
+    return f"{grouped} byte ({kilobytes} KB)"

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import filecmp
-import subprocess
-import sys
 from pathlib import Path
 
+import checkers
 import pytest
 from project_copy import copy_project
-from quality import checkers
+from repository import REPOSITORY
 
 from built_site.html_text import BuiltPage
 
+pytestmark = pytest.mark.build  # builds variants of the site itself
+
 HOSTILE = "<script>alert('x')</script> *nghiêng* _gạch_ [x](y) | ống {{ c }} {% if %} &amp; # 1. - +"
-
-
-def build(config: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +39,17 @@ def hostile_site(tmp_path_factory) -> Path:
         ),
         encoding="utf-8",
     )
+    status = project / "data/plans/2026/status.yml"
+    status.write_text(
+        "data_date: 2026-11-25\nreports:\n"
+        f'  - task: "1.b"\n    status: done\n    as_of: 2026-06-30\n    note: {("Ghi chú " + HOSTILE)!r}\n'
+        f"    evidence:\n      - title: {('Căn cứ ' + HOSTILE)!r}\n"
+        "        url: 'https://example.org/?a=\"><script>x</script>&b=1'\n"
+        f"        document: {('Số ' + HOSTILE)!r}\n",
+        encoding="utf-8",
+    )
     out = project / "site"
-    result = build(config, out)
+    result = checkers.run_build(config, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -65,6 +65,16 @@ def test_hostile_text_shows_as_text(hostile_site: Path, path: str) -> None:
     assert 'href="y"' not in page.html
 
 
+def test_hostile_report_note_and_evidence_show_as_text(hostile_site: Path) -> None:
+    page = BuiltPage(hostile_site, "nhiem-vu/1-b")
+    for text in ("Ghi chú " + HOSTILE, "Căn cứ " + HOSTILE, "Số " + HOSTILE):
+        assert text in page.text, text
+    assert "<script>x" not in page.html and "<script>alert" not in page.html
+    assert 'href="https://example.org/?a=&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;b=1"' in page.html
+    feed = (hostile_site / "du-lieu" / "cap-nhat.xml").read_text(encoding="utf-8")
+    assert "<script>" not in feed
+
+
 def test_hostile_text_is_escaped_in_the_title_and_description(hostile_site: Path) -> None:
     html = BuiltPage(hostile_site, "nhiem-vu/1-b").html
     head = html[: html.index("</head>")]
@@ -74,7 +84,7 @@ def test_hostile_text_is_escaped_in_the_title_and_description(hostile_site: Path
 
 def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) -> None:
     again = tmp_path / "again"
-    checkers.build_site(Path(__file__).resolve().parents[2] / "mkdocs.yml", again)
+    checkers.build_site(REPOSITORY / "mkdocs.yml", again)
     comparison = filecmp.dircmp(site_dir, again)
     differing: list[str] = []
 
@@ -97,9 +107,34 @@ def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     lines[line - 1] = lines[line - 1].replace("Quý IV/2026", "Cuối năm 2026")
     plan.write_text("".join(lines), encoding="utf-8")
     out = tmp_path / "site"
-    result = build(config, out)
+    result = checkers.run_build(config, out)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert f"data/plans/2026/plan.yml:{line}: task 2.a: schedule «Cuối năm 2026»" in output
     assert "Traceback" not in output
     assert not (out / "index.html").exists()  # nothing published
+
+
+@pytest.mark.parametrize(
+    ("setting", "sentence"),
+    [
+        (
+            "primary_plan: 2030",
+            "extra.primary_plan in mkdocs.yml is 2030, but no plan of that year exists (plans: 2026).",
+        ),
+        ("data_dir: du-lieu", "extra.data_dir in mkdocs.yml is «du-lieu», which is not a folder beside mkdocs.yml."),
+    ],
+)
+def test_a_bad_setting_stops_the_build_with_one_sentence(tmp_path: Path, setting: str, sentence: str) -> None:
+    config = copy_project(tmp_path / "project")
+    text = config.read_text(encoding="utf-8")
+    assert "\n  generator: false\n" in text
+    config.write_text(
+        text.replace("\n  generator: false\n", f"\n  generator: false\n  {setting}\n", 1), encoding="utf-8"
+    )
+    result = checkers.run_build(config, tmp_path / "site")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert sentence in output.splitlines()
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -8,21 +8,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import checkers
 from project_copy import copy_project
+from repository import REPOSITORY
 
 from built_site.html_text import BuiltPage
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_rendered_pages_build_without_the_hook(tmp_path: Path, site_dir: Path) -> None:
     config = copy_project(tmp_path / "project")
     rendered = tmp_path / "rendered"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/render_pages.py"), str(rendered)], capture_output=True, text=True
+        [sys.executable, str(REPOSITORY / "scripts/render_pages.py"), str(rendered)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("wrote 65 pages and 18 data files")
+    assert result.stdout.startswith("wrote 66 pages and 18 data files")
     nav = result.stdout.split("\n", 1)[1]
     shutil.copytree(rendered, tmp_path / "project/docs", dirs_exist_ok=True)
     text = config.read_text(encoding="utf-8")
@@ -31,12 +31,7 @@ def test_rendered_pages_build_without_the_hook(tmp_path: Path, site_dir: Path) -
     config.write_text(text + "\n" + nav, encoding="utf-8")
     shutil.rmtree(tmp_path / "project/hooks")
     out = tmp_path / "site"
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    build = checkers.run_build(config, out)
     assert build.returncode == 0, build.stdout + build.stderr
     for path in ("nhiem-vu/2-dd", "quy/2026-q1", "don-vi/cac-phong-don-vi", "ban-in"):
         assert BuiltPage(out, path).text == BuiltPage(site_dir, path).text, path

@@ -6,18 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
+from repository import REPOSITORY
 from tdcplan.load import load_data
 from tdcplan.model import Plan
 from tdcplan.schedule import ScheduleKind
 
 from built_site.html_text import BuiltPage
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
 def plan() -> Plan:
-    return load_data(ROOT / "data", root=ROOT).plans[0]
+    return load_data(REPOSITORY / "data", root=REPOSITORY).plans[0]
 
 
 def task_numbers_in(page: BuiltPage, plan: Plan) -> set[str]:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from repository import REPOSITORY
 from tdcplan.load import PlanData, load_data
 from tdcplan.problems import PlanDataError, Problem
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 DATA = REPOSITORY / "data"
 PLAN = "data/plans/2026/plan.yml"
 CORRECTIONS = "data/plans/2026/corrections.yml"

@@ -146,7 +146,9 @@ def test_alias_inside_itself(data_copy):
 
 def test_alias_used_twice_is_fine(data_copy):
     data_copy.write(
-        STATUS, "reports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31}\n  - task: '1.b'\n    <<: *r\n"
+        STATUS,
+        "data_date: 2026-11-25\nreports:\n  - &r {task: '1.a', status: done, as_of: 2026-03-31, note: Xong.}\n"
+        "  - task: '1.b'\n    <<: *r\n",
     )
     plan = data_copy.load().plans[0]
     assert plan.task("1.a").status_code is StatusCode.DONE
@@ -474,11 +476,13 @@ def test_corrections_file_is_optional(data_copy):
 
 # --- progress reports ------------------------------------------------------------------------
 
-REPORT = '  - task: "{task}"\n    status: {status}\n    as_of: {as_of}\n'
+REPORT = '  - task: "{task}"\n    status: {status}\n    as_of: {as_of}\n    note: Theo báo cáo.\n'
 
 
 def reports(*entries: tuple[str, str, str]) -> str:
-    return "reports:\n" + "".join(REPORT.format(task=t, status=s, as_of=d) for t, s, d in entries)
+    return "data_date: 2026-11-25\nreports:\n" + "".join(
+        REPORT.format(task=t, status=s, as_of=d) for t, s, d in entries
+    )
 
 
 def test_valid_reports_give_the_latest_status(data_copy):
@@ -501,7 +505,12 @@ def test_report_with_an_unknown_status_code(data_copy):
     data_copy.write(STATUS, reports(("1.a", "finished", "2026-03-31")))
     line = data_copy.line_of(STATUS, "status: finished")
     assert data_copy.problems() == [
-        Problem(STATUS, line, "report 1: «status» is «finished»; expected one of: in_progress, done, delayed")
+        Problem(
+            STATUS,
+            line,
+            "report 1: «status» is «finished»; expected one of: "
+            "not_started, in_progress, done, delayed, paused, cancelled",
+        )
     ]
 
 
@@ -509,7 +518,13 @@ def test_report_cannot_say_not_reported(data_copy):
     data_copy.write(STATUS, reports(("1.a", "not_reported", "2026-03-31")))
     line = data_copy.line_of(STATUS, "status: not_reported")
     assert data_copy.problems() == [
-        Problem(STATUS, line, "report 1: «status» is «not_reported»; expected one of: in_progress, done, delayed")
+        Problem(
+            STATUS,
+            line,
+            "report 1: «status» «not_reported» is not written down: a task without any report is shown as "
+            "«Chưa báo cáo»; remove this report, or use one of: "
+            "not_started, in_progress, done, delayed, paused, cancelled",
+        )
     ]
 
 

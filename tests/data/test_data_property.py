@@ -21,7 +21,9 @@ from tdcplan.load import PlanData, load_data
 from tdcplan.problems import PlanDataError
 
 FILES = [PLAN, UNITS, REFERENCES, CORRECTIONS, STATUS]
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# As many examples as the active Hypothesis profile asks (100 by default; `make test-fast` uses
+# the "fast" profile of tests/conftest.py).
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: the examples run faster
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | st.dates()
@@ -209,7 +211,7 @@ def test_real_text_with_one_value_mangled(scratch, path, where, replacement, who
     check(scratch, path, "".join(lines).encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=min(40, settings.default.max_examples), deadline=None)
 @given(content=st.binary(max_size=200))
 def test_random_bytes_in_place_of_a_file(scratch, content):
     check(scratch, STATUS, content)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from tdcplan.schedule import (
     ACCEPTED_FORMS,
     Schedule,
     ScheduleError,
     ScheduleKind,
+    month_end,
     parse_schedule,
+    quarter_bounds,
     quarter_of_month,
 )
 
@@ -52,19 +56,25 @@ def test_white_space_is_folded_and_the_folded_wording_kept():
 
 
 @pytest.mark.parametrize(
-    ("text", "last"),
+    ("year", "quarter", "first", "last"),
     [
-        ("Quý I/2026", 1),
-        ("Quý II, III và IV/2026", 4),
-        ("Quý I và II/2026", 2),
-        ("Từ tháng 01/2026 đến tháng 11/2026", 4),
-        ("Từ tháng 3/2027 đến tháng 5/2027", 2),
-        ("Thường xuyên", None),
-        ("Định kỳ hoặc đột xuất theo yêu cầu", None),
+        (2026, 1, dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        (2026, 2, dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        (2026, 3, dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        (2026, 4, dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+        (2028, 1, dt.date(2028, 1, 1), dt.date(2028, 3, 31)),
     ],
 )
-def test_last_quarter(text, last):
-    assert parse_schedule(text).last_quarter == last
+def test_quarter_bounds(year, quarter, first, last):
+    assert quarter_bounds(year, quarter) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "last"),
+    [(2026, 2, 28), (2028, 2, 29), (2026, 11, 30), (2026, 12, 31), (2026, 1, 31)],
+)
+def test_month_end(year, month, last):
+    assert month_end(year, month) == dt.date(year, month, last)
 
 
 def test_quarter_of_every_month():

@@ -8,7 +8,7 @@ import pytest
 from tdcplan.model import Alias, SourceLocation, Unit, UnitKind
 from tdcplan.problems import PlanDataError, Problem
 from tdcplan.registry import UnitNames, name_key
-from tdcplan.vietnamese import ITEM_LETTERS, fold, letter_slug, slugify
+from tdcplan.vietnamese import ITEM_LETTERS, fold, letter_slug
 
 # --- vietnamese --------------------------------------------------------------------------------
 
@@ -34,21 +34,6 @@ def test_fold(text, folded):
 
 def test_fold_of_decomposed_text_is_the_same():
     assert fold(unicodedata.normalize("NFD", "Đo lường Chất lượng")) == "do luong chat luong"
-
-
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        ("Đề án 996", "de-an-996"),
-        ("Nghị định 135/2021/NĐ-CP", "nghi-dinh-135-2021-nd-cp"),
-        ("  Phòng Kiểm tra – Pháp chế. ", "phong-kiem-tra-phap-che"),
-        ("Các phòng, đơn vị trực thuộc Sở", "cac-phong-don-vi-truc-thuoc-so"),
-        ("Chi cục TĐC", "chi-cuc-tdc"),
-        ("---", ""),
-    ],
-)
-def test_slugify(text, slug):
-    assert slugify(text) == slug
 
 
 @pytest.mark.parametrize(("letter", "slug"), [("a", "a"), ("d", "d"), ("đ", "dd"), ("e", "e"), ("i", "i")])

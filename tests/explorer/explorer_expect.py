@@ -7,16 +7,15 @@ schedule kind, status, and a diacritic-insensitive phrase.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from repository import REPOSITORY
 from tdcplan.explorer_data import search_text, searchable
 from tdcplan.load import load_data
 from tdcplan.model import Plan, Task
 from tdcplan.schedule import ScheduleKind
 
-ROOT = Path(__file__).resolve().parents[2]
-PLAN: Plan = load_data(ROOT / "data").plans[0]  # the primary plan, whose explorer is /tra-cuu/
+PLAN: Plan = load_data(REPOSITORY / "data").plans[0]  # the primary plan, whose explorer is /tra-cuu/
 EXPLORER = "tra-cuu/"
 
 KINDS = {
@@ -44,7 +43,10 @@ def expected_numbers(query: str) -> list[str]:
             continue
         if "loai" in params and task.schedule.kind not in KINDS[params["loai"]]:
             continue
-        if "trang-thai" in params and task.status_code.value != params["trang-thai"]:
+        if "trang-thai" in params and params["trang-thai"] == "het-han":
+            if task.deadline_flag is None:
+                continue
+        elif "trang-thai" in params and task.status_code.value != params["trang-thai"]:
             continue
         if "q" in params and searchable(params["q"]) not in search_text(task):
             continue

@@ -20,6 +20,8 @@ QUERIES = [
     "?loai=theo-yeu-cau&quy=2",
     "?trang-thai=not_reported&nhom=5",
     "?trang-thai=done",
+    "?trang-thai=het-han",
+    "?trang-thai=het-han&nhom=1",
     "?q=do%20luong&quy=3",
     "?q=ph%C3%A1p%20ch%E1%BA%BF",
 ]

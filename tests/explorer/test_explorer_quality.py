@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import checkers
 import pytest
 from explorer_expect import EXPLORER, PLAN, open_explorer, shown_numbers
-from quality import checkers
 
 FILTERED = "?don-vi=phong-kiem-tra-phap-che&vai-tro=phoi-hop&quy=3&q=kiem"
 

@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from repository import REPOSITORY
 from tdcplan.load import PlanData, load_data
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def plan_data() -> PlanData:
-    return load_data(ROOT / "data", root=ROOT)
+    return load_data(REPOSITORY / "data", root=REPOSITORY)
 
 
 @pytest.fixture(scope="session")

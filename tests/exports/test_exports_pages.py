@@ -8,12 +8,14 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import checkers
 import pytest
 from built_site.html_text import BuiltPage
 from project_copy import copy_project
-from quality import checkers
 
 from .html_table import read_table
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 HOSTILE = "<script>alert(1)</script>"
 

@@ -3,9 +3,10 @@ every kind, at desktop and phone widths; the skip link works from the keyboard."
 
 from __future__ import annotations
 
+import checkers
 import pytest
 
-from quality import checkers
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (360, 740)}
 

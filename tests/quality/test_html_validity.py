@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
+import pytest
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 
 def test_every_page_is_valid_html(site_dir, site_pages):

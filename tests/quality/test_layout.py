@@ -4,9 +4,10 @@ Screenshots of the home page and a task page go to test-artifacts/."""
 
 from __future__ import annotations
 
+import checkers
 import pytest
 
-from quality import checkers
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 WIDTHS = [360, 1280]
 

@@ -3,7 +3,10 @@ finds no broken internal link or anchor."""
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
+import pytest
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 
 def test_no_broken_links_or_anchors(site_url, site_pages, tmp_path):

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import material
 import pytest
-
-from quality import checkers
+from repository import REPOSITORY
 
 MATERIAL = Path(material.__file__).parent / "templates"
-OVERRIDES = checkers.ROOT / "overrides"
+OVERRIDES = REPOSITORY / "overrides"
 
 # override -> (lines removed from Material's template, lines added), stripped.
 EXPECTED = {

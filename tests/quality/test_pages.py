@@ -3,7 +3,10 @@ description, and shows no theme string left in English."""
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
+import pytest
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 
 def _pages(site_dir):

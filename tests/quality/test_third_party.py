@@ -3,7 +3,10 @@ serving it (no fonts, analytics, code-host API, CDN...)."""
 
 from __future__ import annotations
 
-from quality import checkers
+import checkers
+import pytest
+
+pytestmark = pytest.mark.build  # builds variants of the site itself
 
 
 def test_no_page_requests_a_third_party_host(browser, site_url, site_pages):

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from repository import REPOSITORY
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 DATA = REPOSITORY / "data"
 PYTHON_SCRIPTS = REPOSITORY / "scripts"
 

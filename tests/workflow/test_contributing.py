@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPOSITORY
+from repository import REPOSITORY
+from tdcplan.fields import FieldReader
 from tdcplan.load import load_data
 
 GUIDE = REPOSITORY / "CONTRIBUTING.md"
-LOADER = REPOSITORY / "hooks" / "tdcplan" / "load.py"
 EXAMPLE = re.compile(r"^```yaml example=(\w+)\n(.*?)^```$", re.S | re.M)
 # example kind -> (file under data/, top-level key, the keys that identify an entry)
 TARGETS = {
@@ -76,22 +76,25 @@ def test_example_is_valid_data(kind, tmp_path):
         assert plan.task("1.a").schedule.quarters == (1, 2, 3)
 
 
-def loader_keys() -> set[str]:
-    """Every key named in a ``fields.mapping(…)`` call of the loader (required and optional keys)."""
-    source = LOADER.read_text(encoding="utf-8")
+def loader_keys(monkeypatch: pytest.MonkeyPatch, data: Path) -> set[str]:
+    """Every key the loader asks for (required and optional) while it reads the data with every example in."""
+    shutil.copytree(REPOSITORY / "data", data)
+    for kind, example in examples().items():
+        splice(data, kind, example)
     keys: set[str] = set()
-    for start in (m.end() for m in re.finditer(r"fields\.mapping\(", source)):
-        depth, end = 1, start
-        while depth:
-            depth += {"(": 1, ")": -1}.get(source[end], 0)
-            end += 1
-        for group in re.findall(r"\(([^()]*)\)", source[start : end - 1]):
-            keys |= set(re.findall(r'"([a-z_]+)"', group))
+    mapping = FieldReader.mapping
+
+    def recording(self, value, line, what, required, optional=()):
+        keys.update(required, optional)
+        return mapping(self, value, line, what, required, optional)
+
+    monkeypatch.setattr(FieldReader, "mapping", recording)
+    load_data(data, root=data.parent)
     return keys
 
 
-def test_glossary_names_every_key_the_loader_reads():
-    keys = loader_keys()
+def test_glossary_names_every_key_the_loader_reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    keys = loader_keys(monkeypatch, tmp_path / "data")
     assert {"units", "references", "plan", "groups", "mentions", "issued_with", "as_of", "recorded"} <= keys
     glossary = GUIDE.read_text(encoding="utf-8").split("## 11.")[1]
     missing = sorted(key for key in keys if not re.search(rf"`(?:[\w\[\]]+\.)?{key}`", glossary))

@@ -10,7 +10,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
-from conftest import REPOSITORY, edit
+from conftest import edit
+from repository import REPOSITORY
 from tdcplan.feedback import ISSUE_FORM, TASK_FIELD, feedback_url
 from tdcplan.load import load_data
 

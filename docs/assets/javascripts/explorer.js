@@ -27,6 +27,8 @@
     ["theo-yeu-cau", "Theo yêu cầu", ["on_request"]],
   ];
   const QUARTERS = [["1", "Quý I"], ["2", "Quý II"], ["3", "Quý III"], ["4", "Quý IV"]];
+  // A status filter value of its own: the period ended (by the data date) with no report closing the task.
+  const OVERDUE = "het-han";
   const SORTS = [
     ["so", "Số hiệu (thứ tự trong kế hoạch)"],
     ["thoi-gian", "Thời gian thực hiện (quý đầu tiên)"],
@@ -91,7 +93,7 @@
         unit: !state.unit || unitsInRole(task, state.role).includes(state.unit),
         quarter: !state.quarter || task.schedule.quarters.includes(Number(state.quarter)),
         kind: !state.kind || task.kindKey === state.kind,
-        status: !state.status || task.status === state.status,
+        status: !state.status || task.status === state.status || (state.status === OVERDUE && !!task.overdue),
         text: !matcher || matcher(task),
       };
     }
@@ -142,7 +144,10 @@
         }
         if (free("quarter")) { add("quarter", ""); for (const q of task.schedule.quarters) add("quarter", String(q)); }
         if (free("kind")) { add("kind", ""); add("kind", task.kindKey); }
-        if (free("status")) { add("status", ""); add("status", task.status); }
+        if (free("status")) {
+          add("status", ""); add("status", task.status);
+          if (task.overdue) add("status", OVERDUE);
+        }
       }
       return counts;
     }
@@ -157,7 +162,7 @@
       role: ROLES.map(([v]) => v),
       quarter: QUARTERS.map(([v]) => v),
       kind: KINDS.map(([v]) => v),
-      status: Object.keys(data.statuses),
+      status: [...Object.keys(data.statuses), OVERDUE],
       sort: SORTS.map(([v]) => v),
     };
     const state = { ...DEFAULTS };
@@ -262,7 +267,7 @@
             this.select("role", "Vai trò của đơn vị", ROLES)),
           this.select("quarter", "Quý (gồm nhiệm vụ thường xuyên)", [everything, ...QUARTERS]),
           this.select("kind", "Loại thời gian thực hiện", [everything, ...KINDS.map(([v, label]) => [v, label])]),
-          this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses)]),
+          this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses), [OVERDUE, data.overdue_label]]),
           this.select("sort", "Sắp xếp theo", SORTS)));
       // Wide screens have the room: the panel starts open there.
       if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) panel.open = true;

@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Plan, Unit
+from ..urls import Urls
 from ..wording import quarter_name
-from .addresses import Addresses
 from .atom_feed import FEED_FILE, plan_feed
 from .csv_export import CSV_FILE, plan_csv
 from .icalendar_export import PLAN_FILE, plan_calendar, quarter_calendar, unit_calendar
 from .json_export import JSON_FILE, plan_json, schema_json
 from .json_schema import SCHEMA_FILE
 
-__all__ = ["Addresses", "Export", "plan_exports"]
+__all__ = ["Export", "plan_exports"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Export:
         return len(self.content)
 
 
-def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> list[Export]:
+def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Urls) -> list[Export]:
     """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
 
     def at(name: str) -> str:
@@ -61,27 +61,13 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Addresses) -> li
             at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"
         ),
     ]
-    files += [
-        Export(
-            at(f"don-vi/{unit.id}.ics"),
-            unit_calendar(plan, unit, addresses),
-            f"Lịch hạn nhiệm vụ: {unit.name}",
-            "iCalendar",
-            "unit",
-            unit=unit,
-        )
-        for unit in units.values()
-        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit)
-    ]
-    files += [
-        Export(
-            at(f"quy/{plan.year}-q{q}.ics"),
-            quarter_calendar(plan, q, addresses),
-            f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}",
-            "iCalendar",
-            "quarter",
-            quarter=q,
-        )
-        for q in range(1, 5)
-    ]
+    # The calendars per unit (of units with a part in the plan), then per quarter.
+    for unit in units.values():
+        if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit):
+            content = unit_calendar(plan, unit, addresses)
+            title = f"Lịch hạn nhiệm vụ: {unit.name}"
+            files.append(Export(addresses.unit_calendar(plan, unit), content, title, "iCalendar", "unit", unit=unit))
+    for q in range(1, 5):
+        content, title = quarter_calendar(plan, q, addresses), f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}"
+        files.append(Export(addresses.quarter_calendar(plan, q), content, title, "iCalendar", "quarter", quarter=q))
     return files

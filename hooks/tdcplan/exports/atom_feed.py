@@ -9,16 +9,16 @@ date and subject, so they stay the same from build to build.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..model import Plan, Task
-from ..wording import format_date
-from .addresses import Addresses
+from ..model import Evidence, Plan, Task
+from ..urls import Urls
+from ..wording import TASK_FIELDS, format_date
 
 FEED_FILE = "cap-nhat.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-FIELD_NAMES = {"content": "nội dung thực hiện", "outputs": "sản phẩm, dự kiến kết quả"}
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -31,6 +31,7 @@ class Change:
     key: str  # distinguishes changes of one task on one day, e.g. "dinh-chinh-1"
     title: str
     summary: str
+    evidence: tuple[Evidence, ...] = ()  # a report's: each a link (rel="related") and a line of the content
 
 
 def changes(plan: Plan) -> list[Change]:
@@ -44,7 +45,7 @@ def changes(plan: Plan) -> list[Change]:
                     correction.recorded,
                     f"dinh-chinh-{index}",
                     f"Nhiệm vụ {task.number}: đính chính «{correction.original}» thành «{correction.corrected}»",
-                    f"Mục {FIELD_NAMES.get(correction.field, correction.field)} của nhiệm vụ {task.number}: "
+                    f"Mục {TASK_FIELDS[correction.field].label.lower()} của nhiệm vụ {task.number}: "
                     f"bản gốc ghi «{correction.original}», trang hiển thị «{correction.corrected}». {correction.note}",
                 )
             )
@@ -56,17 +57,39 @@ def changes(plan: Plan) -> list[Change]:
                     report.as_of,
                     f"bao-cao-{report.as_of.isoformat()}",
                     f"Nhiệm vụ {task.number}: {report.label} (báo cáo ngày {format_date(report.as_of)})",
-                    f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}",
+                    f"Tình trạng của nhiệm vụ {task.number}: {report.label}.{note}"
+                    + "".join(f" Căn cứ: {evidence_text(e)}." for e in report.evidence),
+                    report.evidence,
                 )
             )
     return sorted(found, key=lambda change: change.day, reverse=True)  # stable sort keeps plan order
+
+
+def evidence_text(evidence: Evidence) -> str:
+    """«title (văn bản số …): url» in plain words."""
+    document = f" (văn bản số {evidence.document})" if evidence.document else ""
+    url = f": {evidence.url}" if evidence.url else ""
+    return f"{evidence.title}{document}{url}"
+
+
+def _content(change: Change) -> str:
+    """The entry's HTML content: the summary's sentence, then the evidence as links."""
+    first = html.escape(change.summary.split(" Căn cứ: ")[0])
+    items = []
+    for evidence in change.evidence:
+        title = html.escape(evidence.title)
+        if evidence.url:
+            title = f'<a href="{html.escape(evidence.url, quote=True)}">{title}</a>'
+        document = f" (văn bản số {html.escape(evidence.document)})" if evidence.document else ""
+        items.append(f"<li>{title}{document}</li>")
+    return f"<p>{first}</p>" + (f"<p>Căn cứ:</p><ul>{''.join(items)}</ul>" if items else "")
 
 
 def _timestamp(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=VIETNAM).isoformat()
 
 
-def _tag(addresses: Addresses, day: dt.date, specific: str) -> str:
+def _tag(addresses: Urls, day: dt.date, specific: str) -> str:
     return f"tag:{addresses.host},{day.isoformat()}:{specific}"
 
 
@@ -76,7 +99,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
     return element
 
 
-def plan_feed(plan: Plan, addresses: Addresses) -> bytes:
+def plan_feed(plan: Plan, addresses: Urls) -> bytes:
     """The feed document (UTF-8, with an XML declaration)."""
     entries = changes(plan)
     newest = entries[0].day if entries else (plan.last_change or dt.date(plan.year, 1, 1))
@@ -98,7 +121,7 @@ def plan_feed(plan: Plan, addresses: Addresses) -> bytes:
     ET.SubElement(
         feed,
         "link",
-        {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.layout.open_data(plan))},
+        {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.open_data(plan))},
     )
     for change in entries:
         entry = ET.SubElement(feed, "entry")
@@ -107,7 +130,20 @@ def plan_feed(plan: Plan, addresses: Addresses) -> bytes:
         )
         _text(entry, "title", change.title)
         _text(entry, "updated", _timestamp(change.day))
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": addresses.task_url(change.task)})
+        ET.SubElement(
+            entry,
+            "link",
+            {"rel": "alternate", "type": "text/html", "href": addresses.absolute(addresses.task(change.task))},
+        )
+        for evidence in change.evidence:
+            if evidence.url:
+                ET.SubElement(
+                    entry,
+                    "link",
+                    {"rel": "related", "type": "text/html", "href": evidence.url, "title": evidence.title},
+                )
         _text(entry, "summary", change.summary, type="text")
+        if change.evidence:
+            _text(entry, "content", _content(change), type="html")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -12,8 +12,8 @@ import csv
 import io
 
 from ..model import Plan, Task
-from ..wording import SCHEDULE_KIND_LABELS
-from .addresses import Addresses
+from ..urls import Urls
+from ..wording import SCHEDULE_KIND_LABELS, TASK_FIELDS
 
 CSV_FILE = "nhiem-vu.csv"
 JOIN = "; "
@@ -23,8 +23,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("Số", "Số hiệu nhiệm vụ như trong bản gốc, ví dụ 2.đ"),
     ("Nhóm", "Số của nhóm nhiệm vụ"),
     ("Tên nhóm", "Tên nhóm nhiệm vụ"),
-    ("Nội dung", "Nội dung thực hiện (đã áp dụng đính chính); các đoạn nối bằng «; »"),
-    ("Sản phẩm", "Sản phẩm, dự kiến kết quả (đã áp dụng đính chính); các mục nối bằng «; »"),
+    (TASK_FIELDS["content"].short, "Nội dung thực hiện (đã áp dụng đính chính); các đoạn nối bằng «; »"),
+    (TASK_FIELDS["outputs"].short, "Sản phẩm, dự kiến kết quả (đã áp dụng đính chính); các mục nối bằng «; »"),
     ("Thời gian thực hiện", "Nguyên văn thời gian thực hiện"),
     ("Loại thời gian", "theo quý, theo tháng, thường xuyên hoặc theo yêu cầu"),
     ("Quý", "Các quý thực hiện (1–4), nối bằng «; »; trống với nhiệm vụ theo yêu cầu"),
@@ -38,11 +38,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-# Correction fields named as the CSV's own columns.
-CORRECTION_FIELDS = {"content": "Nội dung", "outputs": "Sản phẩm"}
-
-
-def task_row(task: Task, addresses: Addresses) -> list[str]:
+def task_row(task: Task, addresses: Urls) -> list[str]:
     """The cells of one task, in :data:`COLUMNS` order."""
     status = task.status
     return [
@@ -59,12 +55,12 @@ def task_row(task: Task, addresses: Addresses) -> list[str]:
         JOIN.join(reference.title for reference in task.references),
         task.status_label,
         status.as_of.isoformat() if status else "",
-        JOIN.join(f"{CORRECTION_FIELDS[c.field]}: «{c.original}» → «{c.corrected}»" for c in task.corrections),
-        addresses.task_url(task),
+        JOIN.join(f"{TASK_FIELDS[c.field].short}: «{c.original}» → «{c.corrected}»" for c in task.corrections),
+        addresses.absolute(addresses.task(task)),
     ]
 
 
-def plan_csv(plan: Plan, addresses: Addresses) -> bytes:
+def plan_csv(plan: Plan, addresses: Urls) -> bytes:
     """The whole file: header row, then one row per task in plan order."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from ..model import Plan, Task, Unit
+from ..schedule import quarter_of_month
+from ..urls import Urls
 from ..wording import format_date, quarter_name, shorten
-from .addresses import Addresses
 from .records import due_dates
 
 PLAN_FILE = "ke-hoach.ics"
@@ -57,7 +58,7 @@ def unit_events(plan: Plan, unit: Unit) -> list[DueEvent]:
 
 def quarter_events(plan: Plan, quarter: int) -> list[DueEvent]:
     """The due dates that fall in ``quarter``."""
-    return [event for event in plan_events(plan) if (event.day.month - 1) // 3 + 1 == quarter]
+    return [event for event in plan_events(plan) if quarter_of_month(event.day.month) == quarter]
 
 
 def stamp(plan: Plan) -> dt.datetime:
@@ -79,10 +80,10 @@ def _timezone() -> Timezone:
     return zone
 
 
-def _event(event: DueEvent, plan: Plan, addresses: Addresses, uid_suffix: str) -> Event:
+def _event(event: DueEvent, plan: Plan, addresses: Urls, uid_suffix: str) -> Event:
     task = event.task
     role = f" ({event.role})" if event.role else ""
-    url = addresses.task_url(task)
+    url = addresses.absolute(addresses.task(task))
     partners = ", ".join(unit.name for unit in task.partners) or "không có"
     lines = [
         f"Nhiệm vụ {task.number}{role}: {task.content[0].text}",
@@ -104,7 +105,7 @@ def _event(event: DueEvent, plan: Plan, addresses: Addresses, uid_suffix: str) -
     return item
 
 
-def calendar(plan: Plan, addresses: Addresses, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
+def calendar(plan: Plan, addresses: Urls, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
     """One calendar file. ``uid_suffix`` tells apart events whose text differs (a unit's role) from the plan's."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -119,24 +120,15 @@ def calendar(plan: Plan, addresses: Addresses, name: str, events: list[DueEvent]
     return cal.to_ical()
 
 
-def plan_calendar(plan: Plan, addresses: Addresses) -> bytes:
+def plan_calendar(plan: Plan, addresses: Urls) -> bytes:
     return calendar(plan, addresses, f"Kế hoạch TĐC {plan.year}: hạn nhiệm vụ", plan_events(plan))
 
 
-def unit_calendar(plan: Plan, unit: Unit, addresses: Addresses) -> bytes:
-    return calendar(
-        plan,
-        addresses,
-        f"Kế hoạch TĐC {plan.year}: {unit.short_name}",
-        unit_events(plan, unit),
-        uid_suffix=f"-{unit.id}",
-    )
+def unit_calendar(plan: Plan, unit: Unit, addresses: Urls) -> bytes:
+    name = f"Kế hoạch TĐC {plan.year}: {unit.short_name}"
+    return calendar(plan, addresses, name, unit_events(plan, unit), uid_suffix=f"-{unit.id}")
 
 
-def quarter_calendar(plan: Plan, quarter: int, addresses: Addresses) -> bytes:
-    return calendar(
-        plan,
-        addresses,
-        f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}",
-        quarter_events(plan, quarter),
-    )
+def quarter_calendar(plan: Plan, quarter: int, addresses: Urls) -> bytes:
+    name = f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}"
+    return calendar(plan, addresses, name, quarter_events(plan, quarter))

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..model import Plan
-from .addresses import Addresses
+from ..urls import Urls
 from .json_schema import schema
 from .records import plan_record, task_record
 
@@ -18,7 +18,7 @@ def _dump(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def plan_json(plan: Plan, addresses: Addresses) -> bytes:
+def plan_json(plan: Plan, addresses: Urls) -> bytes:
     """The open-data file: ``{"plan": {...}, "tasks": [...]}`` in plan order."""
     return _dump(
         {

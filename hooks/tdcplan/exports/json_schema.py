@@ -41,6 +41,17 @@ _REPORT = _object(
         "label": _TEXT,
         "as_of": _DATE,
         "note": {"type": ["string", "null"]},
+        "evidence": {
+            "type": "array",
+            "items": _object(
+                {
+                    "title": _TEXT,
+                    "url": {"type": ["string", "null"], "pattern": "^https?://"},
+                    "document": {"type": ["string", "null"]},
+                },
+                "What the report rests on: a web address and/or an official document's number and date.",
+            ),
+        },
     },
     "A progress report.",
 )
@@ -115,6 +126,10 @@ def schema(schema_url: str) -> dict[str, Any]:
                 "The plan the list is issued with, as printed; number and date null while blank.",
             ),
             "generated": {**_DATE_OR_NULL, "description": "Date of the latest change recorded in the data."},
+            "data_date": {
+                **_DATE_OR_NULL,
+                "description": "The date the plan's data is current to; «period ended» flags are computed against it.",
+            },
             "site_url": {"type": ["string", "null"]},
         },
         "What the list is and who issued it.",

@@ -11,9 +11,8 @@ import datetime as dt
 from typing import Any
 
 from ..model import Plan, Task, Unit
-from ..schedule import ScheduleKind
-from ..wording import quarter_bounds
-from .addresses import Addresses
+from ..schedule import ScheduleKind, month_end, quarter_bounds
+from ..urls import Urls
 
 
 def iso(day: dt.date | None) -> str | None:
@@ -33,8 +32,7 @@ def due_dates(task: Task) -> list[tuple[str, dt.date]]:
         return [(f"q{q}", quarter_bounds(schedule.year, q)[1]) for q in schedule.quarters]
     if schedule.kind is ScheduleKind.MONTHS and schedule.year and schedule.months:
         last_month = schedule.months[1]
-        following = dt.date(schedule.year + 1, 1, 1) if last_month == 12 else dt.date(schedule.year, last_month + 1, 1)
-        return [(f"m{last_month:02d}", following - dt.timedelta(days=1))]
+        return [(f"m{last_month:02d}", month_end(schedule.year, last_month))]
     return []
 
 
@@ -48,7 +46,7 @@ def schedule_record(task: Task) -> dict[str, Any]:
     }
 
 
-def plan_record(plan: Plan, addresses: Addresses) -> dict[str, Any]:
+def plan_record(plan: Plan, addresses: Urls) -> dict[str, Any]:
     """The ``plan`` object: what the list is, who issued it, and the date of the latest data change."""
     return {
         "title": plan.title,
@@ -62,11 +60,12 @@ def plan_record(plan: Plan, addresses: Addresses) -> dict[str, Any]:
             "date": iso(plan.parent.date),
         },
         "generated": iso(plan.last_change),
+        "data_date": iso(plan.data_date),
         "site_url": addresses.site_url or None,
     }
 
 
-def task_record(task: Task, addresses: Addresses) -> dict[str, Any]:
+def task_record(task: Task, addresses: Urls) -> dict[str, Any]:
     """One task: the text as the site shows it (after corrections) and as officially printed."""
     status = task.status
     return {
@@ -87,7 +86,13 @@ def task_record(task: Task, addresses: Addresses) -> dict[str, Any]:
             "note": status.note if status and status.note else None,
         },
         "reports": [
-            {"code": report.code.value, "label": report.label, "as_of": iso(report.as_of), "note": report.note or None}
+            {
+                "code": report.code.value,
+                "label": report.label,
+                "as_of": iso(report.as_of),
+                "note": report.note or None,
+                "evidence": [{"title": e.title, "url": e.url, "document": e.document} for e in report.evidence],
+            }
             for report in task.reports
         ],
         "corrections": [
@@ -100,5 +105,5 @@ def task_record(task: Task, addresses: Addresses) -> dict[str, Any]:
             }
             for correction in task.corrections
         ],
-        "url": addresses.task_path(task),
+        "url": addresses.path(addresses.task(task)),
     }

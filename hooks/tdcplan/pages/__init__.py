@@ -10,10 +10,10 @@ from __future__ import annotations
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 from .explorer import explorer_asset, explorer_page
 from .group import group_pages
+from .history import history_page
 from .home import home_page
 from .indexes import index_pages, registry_index_pages
 from .open_data import home_links, open_data_outputs
-from .plan_switcher import add_plan_switcher
 from .print_table import print_table_page
 from .quarter import quarter_pages
 from .reference import reference_pages
@@ -44,5 +44,5 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))
-    add_plan_switcher(site, pages)
+    pages.append(history_page(site))
     return pages

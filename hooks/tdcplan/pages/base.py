@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import jinja2
 import yaml
 
-from .. import wording
+from .. import progress, wording
+from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
-from ..urls import SiteLayout, page_url, relative_link
+from ..urls import Urls
+from .plan_switcher import plan_switcher_html
+
+PAGE_FRAME = "page.md.j2"  # front matter, then the plan switcher slot, then the body
 
 
-@dataclass
+@dataclass(frozen=True)
 class GeneratedPage:
     """A page the generator writes: its source path, Markdown with front matter, and provenance."""
 
@@ -25,7 +29,7 @@ class GeneratedPage:
     edit_path: str | None = None  # repository path of the data file the page comes from
 
 
-@dataclass
+@dataclass(frozen=True)
 class GeneratedAsset:
     """A file published as it is (JSON, CSV, iCalendar, a feed…), at ``src_uri`` in the built site."""
 
@@ -33,19 +37,20 @@ class GeneratedAsset:
     content: str | bytes
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteContext:
-    """Everything page builders need: the data, the URL layout, the site settings."""
+    """Everything page builders need: the data, its addresses (:class:`~tdcplan.urls.Urls`), the site settings."""
 
     data: PlanData
-    layout: SiteLayout
+    urls: Urls
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
-    site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links in feeds and calendars
-    environment: jinja2.Environment = field(init=False)
+    history: DataHistory | None = None  # from git (tdcplan.data_history); None: not read
 
-    def __post_init__(self) -> None:
-        self.environment = jinja2.Environment(
+    @cached_property
+    def environment(self) -> jinja2.Environment:
+        """The templates' environment: Markdown out, every printed value escaped unless Trusted."""
+        environment = jinja2.Environment(
             loader=jinja2.PackageLoader("tdcplan", "templates"),
             finalize=escape_markdown,  # every printed value is escaped unless it is Trusted
             autoescape=False,
@@ -54,25 +59,24 @@ class SiteContext:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.environment.filters["html"] = lambda value: Trusted(escape_html(str(value)))
+        environment.filters["html"] = lambda value: Trusted(escape_html(str(value)))
         # A macro's output is Markdown the macro already escaped value by value: print it as is.
-        self.environment.filters["rendered"] = Trusted
-        self.environment.globals.update(
+        environment.filters["rendered"] = Trusted
+        environment.globals.update(
             format_date=wording.format_date,
             quarter_name=wording.quarter_name,
             schedule_meaning=wording.schedule_meaning,
             shorten=wording.shorten,
+            data_date_text=progress.data_date_text,
+            rollup=progress.rollup,
+            bucket_labels=progress.BUCKET_LABELS,
+            status_cell=status_cell,
         )
+        return environment
 
     @property
     def plans(self) -> tuple[Plan, ...]:
         return self.data.plans
-
-    def absolute_url(self, src_uri: str) -> str:
-        """The public address of a page or file (its site-root path when no ``site_url`` is set)."""
-        path = page_url(src_uri) if src_uri.endswith(".md") else src_uri
-        base = self.site_url.rstrip("/") + "/" if self.site_url else "/"
-        return base + path
 
     def source_url(self, path: str, line: int | None = None) -> str | None:
         """The repository page showing a data file (at a line), or ``None`` without a repository."""
@@ -80,6 +84,14 @@ class SiteContext:
             return None
         anchor = f"#L{line}" if line else ""
         return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}"
+
+
+def status_cell(task: Task) -> Trusted:
+    """A task's status in a list of tasks: the latest report's label, then the period-ended flag if set."""
+    cell = escape_markdown(task.status_label)
+    if task.deadline_flag:
+        cell += f'<br><strong class="tdc-flag">{escape_html(task.deadline_flag.text)}</strong>'
+    return Trusted(cell)
 
 
 class PageWriter:
@@ -90,17 +102,16 @@ class PageWriter:
         self.src_uri = src_uri
 
     def link_to(self, target_uri: str, label: object) -> Trusted:
-        return markdown_link(label, relative_link(self.src_uri, target_uri))
+        """A Markdown link to a page or file, ``label`` escaped."""
+        return markdown_link(label, self.site.urls.link(self.src_uri, target_uri))
 
     def url_of(self, target_uri: str) -> Trusted:
         """A relative link target for a Markdown link (MkDocs checks it and rewrites it to the page URL)."""
-        return Trusted(relative_link(self.src_uri, target_uri))
+        return Trusted(self.site.urls.link(self.src_uri, target_uri))
 
     def href(self, target_uri: str) -> Trusted:
-        """A relative URL for raw HTML, which MkDocs does not rewrite: from this page's URL to the target's."""
-        here, there = page_url(self.src_uri), page_url(target_uri)
-        link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-        return Trusted(escape_html(link if link == "." else link + "/"))
+        """A relative URL for raw HTML, which MkDocs does not rewrite (HTML-escaped)."""
+        return Trusted(escape_html(self.site.urls.href(self.src_uri, target_uri)))
 
     def html_link(self, target_uri: str, label: object, css_class: str | None = None) -> Trusted:
         """An HTML ``<a>`` to a page, for raw HTML blocks (the label is escaped text)."""
@@ -111,14 +122,15 @@ class PageWriter:
         """Unit links as HTML, comma-separated; ``empty`` (escaped) when there is none."""
         if not units:
             return Trusted(escape_html(empty))
-        layout = self.site.layout
-        return Trusted(", ".join(self.html_link(layout.unit(u), u.short_name if short else u.name) for u in units))
+        return Trusted(
+            ", ".join(self.html_link(self.site.urls.unit(u), u.short_name if short else u.name) for u in units)
+        )
 
     def task_link(self, task: Task, label: object | None = None) -> Trusted:
-        return self.link_to(self.site.layout.task(task), label if label is not None else task.number)
+        return self.link_to(self.site.urls.task(task), label if label is not None else task.number)
 
     def unit_link(self, unit: Unit, short: bool = False) -> Trusted:
-        return self.link_to(self.site.layout.unit(unit), unit.short_name if short else unit.name)
+        return self.link_to(self.site.urls.unit(unit), unit.short_name if short else unit.name)
 
     def units_links(self, units: tuple[Unit, ...], short: bool = False, empty: str = "Không có") -> Trusted:
         if not units:
@@ -126,21 +138,24 @@ class PageWriter:
         return Trusted(", ".join(self.unit_link(unit, short) for unit in units))
 
     def group_link(self, group: Group, year: int, label: object | None = None) -> Trusted:
-        return self.link_to(self.site.layout.group(group, year), label if label is not None else f"Nhóm {group.number}")
+        return self.link_to(self.site.urls.group(group, year), label if label is not None else f"Nhóm {group.number}")
 
     def quarter_link(self, year: int, quarter: int, label: object | None = None) -> Trusted:
-        return self.link_to(self.site.layout.quarter(year, quarter), label or wording.quarter_name(quarter, year))
+        return self.link_to(self.site.urls.quarter(year, quarter), label or wording.quarter_name(quarter, year))
 
     def reference_link(self, reference: Reference) -> Trusted:
-        return self.link_to(self.site.layout.reference(reference), reference.title)
+        return self.link_to(self.site.urls.reference(reference), reference.title)
 
     def render(self, template: str, meta: dict[str, Any], **context: Any) -> str:
         """Front matter (YAML, safely dumped) followed by the rendered Markdown body."""
         body = self.site.environment.get_template(template).render(
-            site=self.site, layout=self.site.layout, page=self, **context
+            site=self.site, urls=self.site.urls, page=self, **context
         )
         # MkDocs themes print the title and description unescaped (in <title>, the nav, an
         # attribute): escape them here, once, as HTML.
         meta = {key: escape_html(value) if key in ("title", "description") else value for key, value in meta.items()}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-        return f"---\n{front}---\n\n{body}"
+        switcher = plan_switcher_html(self.site, self.src_uri)
+        return self.site.environment.get_template(PAGE_FRAME).render(
+            front_matter=Trusted(front), plan_switcher=Trusted(switcher), body=Trusted(body)
+        )

@@ -7,33 +7,24 @@ page (:func:`explorer_asset`, built by :mod:`tdcplan.explorer_data`).
 
 from __future__ import annotations
 
-import posixpath
-
 from ..escaping import Trusted, escape_html
 from ..explorer_data import explorer_json
 from ..model import Plan
-from ..urls import HOME, relative_link
+from ..urls import HOME
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
-
-DATA_FILE = "nhiem-vu.json"  # published next to the explorer page
-
-
-def explorer_data_uri(site: SiteContext, plan: Plan) -> str:
-    """Where the explorer's JSON lives, e.g. ``tra-cuu/nhiem-vu.json``."""
-    return posixpath.join(posixpath.dirname(site.layout.explorer(plan)), DATA_FILE)
 
 
 def explorer_asset(site: SiteContext, plan: Plan) -> GeneratedAsset:
     """The tasks of ``plan`` as the explorer's script reads them."""
-    return GeneratedAsset(explorer_data_uri(site, plan), explorer_json(plan, site.layout))
+    return GeneratedAsset(site.urls.explorer_data(plan), explorer_json(plan, site.urls))
 
 
 def explorer_page(site: SiteContext, plan: Plan) -> GeneratedPage:
-    src_uri = site.layout.explorer(plan)
+    src_uri = site.urls.explorer(plan)
     page = PageWriter(site, src_uri)
     # The explorer is an index page: its URL's folder is its source folder, so the
     # source-relative path of the JSON is also its URL-relative path.
-    data_href = relative_link(src_uri, explorer_data_uri(site, plan))
+    data_href = site.urls.link(src_uri, site.urls.explorer_data(plan))
     heading = f"Tra cứu nhiệm vụ năm {plan.year}"
     return GeneratedPage(
         src_uri,

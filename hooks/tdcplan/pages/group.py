@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Plan
-from ..wording import shorten
+from ..wording import plan_title, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
-from .task import plan_title
 
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     groups = plan.groups
     for group in groups:
-        src_uri = site.layout.group(group, plan.year)
+        src_uri = site.urls.group(group, plan.year)
         page = PageWriter(site, src_uri)
         yield GeneratedPage(
             src_uri,

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from ..escaping import Trusted
 from ..model import Plan
-from ..plan_state import data_date, quarter_of, status_counts, tasks_due_in_quarter
+from ..plan_state import data_date, quarter_of, tasks_due_in_quarter
 from ..timeline import timeline_html
 from ..urls import SEARCH
+from ..wording import parent_plan_wording, plan_title
 from .base import GeneratedPage, PageWriter, SiteContext
-from .task import plan_title
-
-
-def parent_plan_wording(plan: Plan) -> str:
-    """The parent plan as printed, saying so when its number and date are still blank."""
-    parent = plan.parent
-    if parent.number is None and parent.date is None:
-        return f"Kế hoạch của Sở (bản gốc để trống số và ngày ban hành: «{parent.as_printed}»)"
-    return parent.as_printed
 
 
 def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> GeneratedPage:
-    src_uri = site.layout.plan_home(plan)
+    src_uri = site.urls.plan_home(plan)
     page = PageWriter(site, src_uri)
     units = [(u, len(plan.tasks_led_by(u)), len(plan.tasks_coordinated_by(u))) for u in site.data.units.values()]
     heading = f"Kế hoạch tiêu chuẩn, đo lường, chất lượng năm {plan.year}"
@@ -41,10 +33,9 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             plan_title=plan_title(plan),
             parent_plan=parent_plan_wording(plan),
             as_of=as_of,
-            counts=status_counts(plan),
             quarter=quarter,
             due=tasks_due_in_quarter(plan, plan.year, quarter) if quarter else (),
-            timeline=Trusted(timeline_html(plan.tasks, plan.year, lambda task: page.href(site.layout.task(task)))),
+            timeline=Trusted(timeline_html(plan.tasks, plan.year, lambda task: page.href(site.urls.task(task)))),
             units=units,
             search_url=page.href(SEARCH),  # a plain GET form (q=…) to the site search page
             extra_links=extra_links,

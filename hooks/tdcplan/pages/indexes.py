@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..calendar import quarter_listing
-from ..model import Plan
+from ..model import Plan, Reference, Unit
+from ..progress import data_date_text
+from ..quarter_listing import quarter_listing
+from ..schedule import quarter_bounds
 from ..urls import REFERENCES_INDEX, UNITS_INDEX
-from ..wording import format_date, quarter_bounds, shorten
-from .base import GeneratedPage, PageWriter, SiteContext
+from ..wording import format_date, shorten
+from .base import GeneratedPage, PageWriter, SiteContext, status_cell
 
 
 def _listing(
@@ -39,13 +41,14 @@ def _listing(
 
 def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     """The index of each section, for ``plan`` (units and documents list every plan's counts)."""
-    layout = site.layout
+    urls = site.urls
     yield _listing(
         site,
-        layout.tasks_index(plan),
+        urls.tasks_index(plan),
         f"Tất cả nhiệm vụ năm {plan.year}",
         f"Danh sách {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}, theo thứ tự của kế hoạch.",
-        f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng.",
+        f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng."
+        + (f" Tình trạng: {data_date_text(plan.data_date).lower()}." if plan.data_date else ""),
         ["Số", "Nội dung", "Thời gian thực hiện", "Đơn vị chủ trì", "Tình trạng"],
         [
             lambda page, t=task: [
@@ -53,7 +56,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 page.task_link(t, shorten(t.content[0].text)),
                 t.schedule.text,
                 page.units_links(t.lead, short=True),
-                t.status_label,
+                status_cell(t),
             ]
             for task in plan.tasks
         ],
@@ -61,7 +64,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     )
     yield _listing(
         site,
-        layout.groups_index(plan),
+        urls.groups_index(plan),
         f"Các nhóm nhiệm vụ năm {plan.year}",
         f"{len(plan.groups)} nhóm nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}.",
         f"Kế hoạch năm {plan.year} chia {len(plan.tasks)} nhiệm vụ thành {len(plan.groups)} nhóm.",
@@ -71,7 +74,7 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     )
     yield _listing(
         site,
-        layout.quarters_index(plan),
+        urls.quarters_index(plan),
         f"Nhiệm vụ theo quý năm {plan.year}",
         f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year} theo từng quý.",
         "Mỗi quý gồm các nhiệm vụ có lịch trong quý, các nhiệm vụ thường xuyên và các nhiệm vụ thực hiện theo yêu cầu.",
@@ -90,37 +93,47 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     )
 
 
+# (heading, description, intro) of the registry indexes; {count} is the number of entries.
+REGISTRY_TEXTS = {
+    UNITS_INDEX: (
+        "Đơn vị thực hiện",
+        "{count} đơn vị chủ trì và phối hợp thực hiện các nhiệm vụ tiêu chuẩn, đo lường, chất lượng.",
+        "Số nhiệm vụ mỗi đơn vị chủ trì và phối hợp. Chọn một đơn vị để xem nhiệm vụ của đơn vị theo từng quý.",
+    ),
+    REFERENCES_INDEX: (
+        "Văn bản, chương trình được dẫn chiếu",
+        "{count} chương trình, đề án, kế hoạch và văn bản pháp luật mà các nhiệm vụ dẫn chiếu.",
+        "Các chương trình, đề án, kế hoạch và văn bản pháp luật được nêu trong nội dung hoặc sản phẩm của nhiệm vụ.",
+    ),
+}
+
+
+def _registry_listing(
+    site: SiteContext, src_uri: str, entries: list[Any], columns: list[str], row: Callable[[PageWriter, Any], list]
+) -> GeneratedPage:
+    """The index of a registry: one row per entry, with counts per plan, newest plan first."""
+    heading, description, intro = REGISTRY_TEXTS[src_uri]
+    rows = [lambda page, entry=entry: row(page, entry) for entry in entries]
+    edit_path = entries[0].location.path if entries else None
+    return _listing(site, src_uri, heading, description.format(count=len(entries)), intro, columns, rows, edit_path)
+
+
 def registry_index_pages(site: SiteContext) -> Iterator[GeneratedPage]:
     """Indexes of the registries shared by every plan: units and documents."""
     plans = tuple(reversed(site.plans))
-    units = list(site.data.units.values())
-    yield _listing(
-        site,
-        UNITS_INDEX,
-        "Đơn vị thực hiện",
-        f"{len(units)} đơn vị chủ trì và phối hợp thực hiện các nhiệm vụ tiêu chuẩn, đo lường, chất lượng.",
-        "Số nhiệm vụ mỗi đơn vị chủ trì và phối hợp. Chọn một đơn vị để xem nhiệm vụ của đơn vị theo từng quý.",
-        ["Đơn vị", "Tên viết gọn"] + [c for p in plans for c in (f"Chủ trì {p.year}", f"Phối hợp {p.year}")],
-        [
-            lambda page, u=unit: (
-                [page.unit_link(u), u.short_name]
-                + [n for p in plans for n in (len(p.tasks_led_by(u)), len(p.tasks_coordinated_by(u)))]
-            )
-            for unit in units
-        ],
-        units[0].location.path if units else None,
+
+    def unit_row(page: PageWriter, unit: Unit) -> list:
+        counts = [n for p in plans for n in (len(p.tasks_led_by(unit)), len(p.tasks_coordinated_by(unit)))]
+        return [page.unit_link(unit), unit.short_name, *counts]
+
+    def reference_row(page: PageWriter, reference: Reference) -> list:
+        return [page.reference_link(reference), reference.kind, *(len(p.tasks_citing(reference)) for p in plans)]
+
+    unit_columns = [c for p in plans for c in (f"Chủ trì {p.year}", f"Phối hợp {p.year}")]
+    yield _registry_listing(
+        site, UNITS_INDEX, list(site.data.units.values()), ["Đơn vị", "Tên viết gọn", *unit_columns], unit_row
     )
-    references = list(site.data.references.values())
-    yield _listing(
-        site,
-        REFERENCES_INDEX,
-        "Văn bản, chương trình được dẫn chiếu",
-        f"{len(references)} chương trình, đề án, kế hoạch và văn bản pháp luật mà các nhiệm vụ dẫn chiếu.",
-        "Các chương trình, đề án, kế hoạch và văn bản pháp luật được nêu trong nội dung hoặc sản phẩm của nhiệm vụ.",
-        ["Văn bản", "Loại"] + [f"Số nhiệm vụ {p.year}" for p in plans],
-        [
-            lambda page, r=reference: [page.reference_link(r), r.kind] + [len(p.tasks_citing(r)) for p in plans]
-            for reference in references
-        ],
-        references[0].location.path if references else None,
+    reference_columns = ["Văn bản", "Loại", *(f"Số nhiệm vụ {p.year}" for p in plans)]
+    yield _registry_listing(
+        site, REFERENCES_INDEX, list(site.data.references.values()), reference_columns, reference_row
     )

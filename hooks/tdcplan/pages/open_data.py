@@ -7,12 +7,12 @@ assets and describes each one with its size, computed from the bytes written.
 from __future__ import annotations
 
 from ..escaping import Trusted
-from ..exports import Addresses, Export, plan_exports
+from ..exports import Export, plan_exports
 from ..exports.csv_export import COLUMNS as CSV_COLUMNS
 from ..exports.csv_export import CSV_FILE
 from ..exports.json_export import JSON_FILE
 from ..model import Plan
-from ..wording import format_date
+from ..wording import format_date, format_size
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
 # Keys of nhiem-vu.json and what they mean, in the file's order (the schema pins the same keys).
@@ -22,6 +22,10 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
     ("plan.source_document", "Tệp văn bản gốc mà dữ liệu được nhập từ đó"),
     ("plan.parent_plan", "Kế hoạch ban hành kèm: as_printed (nguyên văn), number và date (null khi bản gốc để trống)"),
     ("plan.generated", "Ngày thay đổi gần nhất của dữ liệu (báo cáo tiến độ hoặc đính chính), dạng năm-tháng-ngày"),
+    (
+        "plan.data_date",
+        "Ngày số liệu: dữ liệu tính đến ngày này (năm-tháng-ngày); cờ «đã hết thời hạn» tính theo ngày này",
+    ),
     ("plan.site_url", "Địa chỉ gốc của trang; ghép với url của nhiệm vụ để có địa chỉ đầy đủ"),
     ("tasks[].id", "Số hiệu nhiệm vụ như trong bản gốc, ví dụ «2.đ»"),
     ("tasks[].group", "Nhóm: number (số) và title (tên)"),
@@ -39,23 +43,21 @@ JSON_FIELDS: tuple[tuple[str, str], ...] = (
     ("tasks[].references", "Mã các chương trình, văn bản được dẫn chiếu (trang /van-ban/<mã>/)"),
     (
         "tasks[].status",
-        "Tình trạng mới nhất: code (not_reported, in_progress, done, delayed), label, "
+        "Tình trạng mới nhất: code (not_reported, not_started, in_progress, done, delayed, paused, "
+        "cancelled), label, "
         "as_of (ngày báo cáo, null nếu chưa có), note",
     ),
-    ("tasks[].reports", "Mọi báo cáo tiến độ, cũ trước mới sau"),
+    (
+        "tasks[].reports",
+        "Mọi báo cáo tiến độ, cũ trước mới sau: code, label, as_of, note, evidence (căn cứ: title, "
+        "url và/hoặc document — số và ngày văn bản)",
+    ),
     (
         "tasks[].corrections",
         "Đính chính: field (content hoặc outputs), original, corrected, note, recorded (ngày ghi nhận)",
     ),
     ("tasks[].url", "Đường dẫn trang của nhiệm vụ tính từ gốc trang, ví dụ «/nhiem-vu/2-dd/»"),
 )
-
-
-def format_size(size: int) -> str:
-    """«55.129 byte (53,8 KB)»: Vietnamese digit grouping and decimal comma."""
-    grouped = f"{size:,}".replace(",", ".")
-    kilobytes = f"{size / 1024:.1f}".replace(".", ",")
-    return f"{grouped} byte ({kilobytes} KB)"
 
 
 def _python_literal(text: str) -> Trusted:
@@ -67,9 +69,9 @@ def _python_literal(text: str) -> Trusted:
 
 def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, list[GeneratedAsset]]:
     """The open-data page of ``plan`` and every file it lists."""
-    addresses = Addresses(site.layout, site.site_url)
+    addresses = site.urls
     exports = plan_exports(plan, site.data.units, addresses)
-    src_uri = site.layout.open_data(plan)
+    src_uri = site.urls.open_data(plan)
     page = PageWriter(site, src_uri)
 
     def row(export: Export, label: str) -> list[object]:
@@ -93,7 +95,7 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
         csv_url=_python_literal(addresses.absolute(addresses.data_file(plan, CSV_FILE))),
         json_fields=JSON_FIELDS,
         csv_columns=CSV_COLUMNS,
-        print_link=page.link_to(site.layout.print_table(plan), "bản in của bảng danh mục"),
+        print_link=page.link_to(site.urls.print_table(plan), "bản in của bảng danh mục"),
     )
     assets = [GeneratedAsset(export.src_uri, export.content) for export in exports]
     return GeneratedPage(src_uri, content, edit_path=plan.location.path), assets
@@ -101,14 +103,14 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
 
 def home_links(site: SiteContext, plan: Plan) -> list[Trusted]:
     """The home page's links to the open data and the printable table (Markdown list items)."""
-    page = PageWriter(site, site.layout.plan_home(plan))
+    page = PageWriter(site, site.urls.plan_home(plan))
     return [
         Trusted(
-            page.link_to(site.layout.open_data(plan), "Dữ liệu mở")
+            page.link_to(site.urls.open_data(plan), "Dữ liệu mở")
             + ": tải danh mục dạng JSON, CSV, lịch iCalendar và tin cập nhật."
         ),
         Trusted(
-            page.link_to(site.layout.print_table(plan), "Bản in")
+            page.link_to(site.urls.print_table(plan), "Bản in")
             + ": bảng danh mục nhiệm vụ như Phụ lục gốc, để in khổ A4 ngang."
         ),
     ]

@@ -9,12 +9,11 @@ the template with every value HTML-escaped.
 
 from __future__ import annotations
 
-from ..appendix import COLUMNS, AppendixTask
+from ..appendix import COLUMNS, NO_PARTNER, AppendixTask
 from ..model import Plan, Task, Unit
 from ..wording import format_date
 from .base import GeneratedPage, PageWriter, SiteContext
 
-NO_PARTNER = "/"  # the source's mark for «no coordinating unit»
 FIELD_COLUMNS = {"content": COLUMNS[1], "outputs": COLUMNS[2]}
 
 
@@ -37,7 +36,7 @@ def print_row(task: Task) -> AppendixTask:
 
 
 def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
-    src_uri = site.layout.print_table(plan)
+    src_uri = site.urls.print_table(plan)
     page = PageWriter(site, src_uri)
     corrections = [
         (task.number, FIELD_COLUMNS[correction.field], correction)
@@ -61,9 +60,9 @@ def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
             groups=[(group, [print_row(task) for task in group.tasks]) for group in plan.groups],
             issued_with=f"(Ban hành kèm theo {plan.parent.as_printed} của {plan.issuer})",
             corrections=corrections,
-            page_address=site.absolute_url(src_uri),
+            page_address=site.urls.absolute(src_uri),
             last_change=format_date(plan.last_change) if plan.last_change else None,
-            open_data_link=page.link_to(site.layout.open_data(plan), "dữ liệu mở"),
+            open_data_link=page.link_to(site.urls.open_data(plan), "dữ liệu mở"),
         ),
         edit_path=plan.location.path,
     )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..calendar import quarter_listing
 from ..model import Plan
-from ..wording import quarter_bounds, quarter_name
+from ..quarter_listing import quarter_listing
+from ..schedule import quarter_bounds
+from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
 def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     for quarter in range(1, 5):
-        src_uri = site.layout.quarter(plan.year, quarter)
+        src_uri = site.urls.quarter(plan.year, quarter)
         page = PageWriter(site, src_uri)
         listing = quarter_listing(plan.tasks, quarter)
         start, end = quarter_bounds(plan.year, quarter)
@@ -36,7 +37,8 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 start=start,
                 end=end,
                 sections=sections,
-                explorer_url=page.url_of(site.layout.explorer(plan)),
+                data_date=plan.data_date,
+                explorer_url=page.url_of(site.urls.explorer(plan)),
             ),
             edit_path=plan.location.path,
         )

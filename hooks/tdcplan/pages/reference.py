@@ -10,7 +10,7 @@ from .base import GeneratedPage, PageWriter, SiteContext
 
 def reference_pages(site: SiteContext) -> Iterator[GeneratedPage]:
     for reference in site.data.references.values():
-        src_uri = site.layout.reference(reference)
+        src_uri = site.urls.reference(reference)
         page = PageWriter(site, src_uri)
         citing = [(plan, plan.tasks_citing(reference)) for plan in reversed(site.plans)]
         numbers = ", ".join(task.number for _, tasks in citing for task in tasks) or "không có"

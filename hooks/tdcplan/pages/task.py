@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..data_history import DataHistory
 from ..escaping import Trusted, escape_markdown
 from ..feedback import feedback_url
 from ..model import Plan, Task, TextItem
-from ..urls import page_url
-from ..wording import format_date, quarter_name, schedule_note, shorten
+from ..progress import period_end
+from ..wording import format_date, plan_title, quarter_name, schedule_note, shorten, task_title
 from .base import GeneratedPage, PageWriter, SiteContext
-
-
-def task_title(task: Task) -> str:
-    """«Nhiệm vụ 2.đ: <start of its content>», the page title and search title."""
-    return f"Nhiệm vụ {task.number}: {shorten(task.content[0].text, 90)}"
-
-
-def plan_title(plan: Plan) -> str:
-    """The appendix title in sentence case («Danh mục nhiệm vụ triển khai thực hiện năm 2026»)."""
-    lowered = plan.title.lower()
-    return lowered[:1].upper() + lowered[1:]
-
 
 TASK_SEARCH_BOOST = 4
 
@@ -101,15 +90,16 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     """One page per task, in plan order."""
     tasks = plan.tasks
     related = RelatedTasks(plan)
+    history = site.history or DataHistory((), {})  # without one: dates from the data, saying so
     for index, task in enumerate(tasks):
-        src_uri = site.layout.task(task)
+        src_uri = site.urls.task(task)
         page = PageWriter(site, src_uri)
         # Links to the quarter pages, named without the year: the summary states the schedule.
         quarter_links = Trusted(
             ", ".join(page.quarter_link(task.year, q, quarter_name(q)) for q in task.schedule.quarters)
         )
         source_url = site.source_url(task.location.path, task.location.line)
-        github_feedback = feedback_url(site.repository_url, task, page_url(src_uri))
+        github_feedback = feedback_url(site.repository_url, task, site.urls.url(src_uri))
         related_lead = related.by_lead(task)
         related_reference = related.by_reference(task)
         content = page.render(
@@ -132,17 +122,18 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             plan=plan,
             plan_title=plan_title(plan),
             heading_text=task_heading(task),
-            schedule_note=schedule_note,
+            schedule_note=schedule_note(task.schedule, task.year, period_end(task.schedule)),
             correction_note=_correction_note(task),
             quarter_links=quarter_links,
-            related_by_lead=_related_links(page, related_lead, site.layout.unit(task.lead[0]), "xem trang đơn vị"),
+            related_by_lead=_related_links(page, related_lead, site.urls.unit(task.lead[0]), "xem trang đơn vị"),
             related_by_reference=_related_links(
                 page,
                 related_reference,
-                site.layout.reference(task.references[0]) if task.references else "",
+                site.urls.reference(task.references[0]) if task.references else "",
                 "xem trang văn bản",
             ),
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
+            update=history.task_update(task, plan),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)

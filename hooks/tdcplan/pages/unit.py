@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..calendar import of_kind, scheduled_in
 from ..model import Plan, Task, Unit
+from ..quarter_listing import of_kind, scheduled_in
 from ..schedule import ScheduleKind
 from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
-@dataclass
+@dataclass(frozen=True)
 class Role:
     heading: str
     tasks: tuple[Task, ...]
     sections: list[tuple[str, tuple[Task, ...], str]]
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitPlanView:
     plan: Plan
     led: tuple[Task, ...]
@@ -50,7 +50,7 @@ def unit_view(unit: Unit, plan: Plan) -> UnitPlanView:
 
 def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
     for unit in site.data.units.values():
-        src_uri = site.layout.unit(unit)
+        src_uri = site.urls.unit(unit)
         page = PageWriter(site, src_uri)
         views = [unit_view(unit, plan) for plan in reversed(site.plans)]  # newest plan first
         counts = "; ".join(
