@@ -4,14 +4,15 @@ maintainers' tools kept in one place, the Vietnamese 404 page and the print butt
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections import Counter
 from pathlib import Path
 
+import checkers
 import pytest
 from bs4 import BeautifulSoup
 from project_copy import copy_project
-from quality import checkers
 from tdcplan.load import load_data
 from tdcplan.model import STATUS_LABELS, Plan
 from tdcplan.schedule import ScheduleKind
@@ -38,21 +39,27 @@ def home_state(site: Path) -> tuple[str, dict[str, int], str, list[str]]:
 
 def expected_state(plan: Plan) -> tuple[str, dict[str, int], str, list[str]]:
     """The same, worked out here from the data (not through the site's own functions)."""
-    dates = [r.as_of for t in plan.tasks for r in t.reports] + [c.recorded for t in plan.tasks for c in t.corrections]
-    as_of = max(dates)
+    as_of = plan.data_date  # the explicit data date of status.yml
     quarter = (as_of.month - 1) // 3 + 1
-    tally = Counter(STATUS_LABELS[t.status_code] for t in plan.tasks)
-    counts = {label: tally.get(label, 0) for label in STATUS_LABELS.values()}
 
-    def last_month(task) -> int | None:
+    def period_end(task) -> dt.date | None:
         schedule = task.schedule
         if schedule.kind is ScheduleKind.MONTHS:
-            return schedule.months[1]
-        if schedule.kind is ScheduleKind.QUARTERS:
-            return schedule.quarters[-1] * 3
-        return None
+            last = schedule.months[1]
+        elif schedule.kind is ScheduleKind.QUARTERS:
+            last = schedule.quarters[-1] * 3
+        else:
+            return None
+        return dt.date(schedule.year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
 
-    due = [t.number for t in plan.tasks if last_month(t) and (last_month(t) - 1) // 3 + 1 == quarter]
+    def bucket(task) -> str:
+        end = period_end(task)
+        if end and end < as_of and task.status_code.value not in ("done", "cancelled"):
+            return "Đã hết thời hạn, chưa báo cáo hoàn thành"
+        return STATUS_LABELS[task.status_code]
+
+    counts = dict(Counter(bucket(t) for t in plan.tasks))
+    due = [t.number for t in plan.tasks if (end := period_end(t)) and (end.month - 1) // 3 + 1 == quarter]
     sentence = f"Đến hạn trong {quarter_name(quarter, plan.year)} : {len(due)} nhiệm vụ"
     return f"Tình hình đến ngày {format_date(as_of)}", counts, sentence, due
 

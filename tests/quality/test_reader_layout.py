@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
+import checkers
 import pytest
-
-from quality import checkers
 
 WIDTHS = [360, 1280]
 SCREEN = 800
