@@ -34,6 +34,7 @@ SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
+SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
 QR_CODES = "ma-qr"  # QR codes of pages' public addresses: ma-qr/<page path>.svg

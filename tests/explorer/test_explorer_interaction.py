@@ -142,6 +142,8 @@ def test_the_form_is_usable_by_keyboard(page, site_url):
     page.focus("#tdc-explorer-text")
     page.keyboard.type("chuyen doi so")
     assert shown_numbers(page) == ["2.h", "2.i"]
+    page.keyboard.press("Tab")  # to the filter panel's summary (the panel is open at this width)
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Tab")  # to the group select
     assert page.evaluate("document.activeElement.id") == "tdc-explorer-group"
     for _ in range(7):  # unit, role, quarter, kind, status, sort, clear

@@ -111,8 +111,27 @@ def test_override_differs_from_material_only_where_intended(name):
     )
 
 
+# Templates of our own: new partials, and Material's one-line main.html and 404.html replaced
+# (main.html adds the contact box and the maintainers' note; 404.html is Vietnamese).
+OWN_TEMPLATES = {
+    "main.html",
+    "404.html",
+    "partials/tdc-contact.html",
+    "partials/tdc-maintainers.html",
+    "partials/languages/custom.html",
+}
+
+
+def test_replaced_templates_still_extend_what_materials_did():
+    assert '{% extends "base.html" %}' in (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    assert '{% extends "base.html" %}' in (MATERIAL / "main.html").read_text(encoding="utf-8")
+    assert '{% extends "main.html" %}' in (OVERRIDES / "404.html").read_text(encoding="utf-8")
+    for name in ("partials/tdc-contact.html", "partials/tdc-maintainers.html"):
+        assert not (MATERIAL / name).exists(), f"Material now has {name}: rename ours"
+
+
 def test_every_override_is_accounted_for():
     files = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")}
-    assert files == set(EXPECTED) | {"partials/languages/custom.html"}, (
-        f"overrides/ holds {sorted(files)}; add new overrides to EXPECTED in this test"
+    assert files == set(EXPECTED) | OWN_TEMPLATES, (
+        f"overrides/ holds {sorted(files)}; add new overrides to EXPECTED or OWN_TEMPLATES in this test"
     )

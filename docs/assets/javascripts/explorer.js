@@ -218,11 +218,10 @@
       this.engine = new Engine(data);
       this.siteRoot = root.dataset.root || "";
       this.table = root.querySelector("table");
-      // On a phone the table scrolls sideways; with no row (and so no link) to
-      // focus, it must take the keyboard focus itself to be scrolled.
-      this.table.tabIndex = 0;
-      this.table.setAttribute("aria-label", "Kết quả tra cứu");
       this.tbody = this.table.tBodies[0];
+      // The page already lists every task (hooks/tdcplan/templates/_macros.md.j2, task_list):
+      // filtering shows, hides and reorders those rows, so the list has one template.
+      this.rowOf = new Map([...this.tbody.rows].map((row) => [row.dataset.task, row]));
       this.count = root.querySelector(".tdc-explorer__count");
       this.controls = root.querySelector(".tdc-explorer__controls");
       this.state = parseState(location.search, data);
@@ -260,9 +259,12 @@
       const units = Object.entries(data.units)
         .sort(([, a], [, b]) => this.engine.collator.compare(a.short_name, b.short_name))
         .map(([id, unit]) => [id, unit.short_name]);
-      const form = element("form", { class: "tdc-explorer__form", "aria-label": "Lọc nhiệm vụ" },
-        element("div", { class: "tdc-explorer__search" },
-          field(this.id("text"), "Tìm theo nội dung, sản phẩm, số hiệu hoặc tên đơn vị (có dấu hay không dấu đều được)", text)),
+      // The search box stays in view; the filters fold into a panel (a native <details>)
+      // whose summary says how many are in use, so that on a phone the count and the
+      // first results come right after the search box.
+      this.activeCount = element("span", { class: "tdc-explorer__active" });
+      const panel = element("details", { class: "tdc-explorer__panel" },
+        element("summary", {}, "Bộ lọc ", this.activeCount),
         element("div", { class: "tdc-explorer__filters" },
           this.select("group", "Nhóm", [everything, ...Object.entries(data.groups).map(([n, title]) => [n, `Nhóm ${n}: ${title}`])]),
           element("fieldset", { class: "tdc-explorer__unit" },
@@ -273,6 +275,13 @@
           this.select("kind", "Loại thời gian thực hiện", [everything, ...KINDS.map(([v, label]) => [v, label])]),
           this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses), [OVERDUE, data.overdue_label]]),
           this.select("sort", "Sắp xếp theo", SORTS)));
+      // Wide screens have the room: the panel starts open there.
+      if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
+      this.panel = panel;
+      const form = element("form", { class: "tdc-explorer__form", "aria-label": "Lọc nhiệm vụ" },
+        element("div", { class: "tdc-explorer__search" },
+          field(this.id("text"), "Tìm theo nội dung, số hiệu hoặc đơn vị (có dấu hay không dấu đều được)", text)),
+        panel);
       form.addEventListener("submit", (event) => event.preventDefault());
 
       const clear = element("button", { type: "button", class: "md-button tdc-explorer__clear", text: "Xoá bộ lọc" });
@@ -288,7 +297,7 @@
           link.href = URL.createObjectURL(new Blob([make()], { type }));
         });
       }
-      form.append(element("div", { class: "tdc-explorer__actions" }, clear, csv, json));
+      panel.append(element("div", { class: "tdc-explorer__actions" }, clear, csv, json));
       // The site search ranks pages by the words of a query; it takes the same URL keys.
       this.searchLink = element("a", { class: "tdc-explorer__search-link", href: `${this.siteRoot}tim-kiem/`,
         text: "Tìm theo mức độ liên quan, cả trong trang đơn vị và văn bản (trang Tìm kiếm)" });
@@ -333,34 +342,17 @@
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
       this.searchLink.href = `${this.siteRoot}tim-kiem/${searchQuery(state)}`;
-    }
-
-    unitLinks(ids) {
-      if (!ids.length) return ["Không có"];
-      const parts = [];
-      ids.forEach((id, i) => {
-        const unit = this.data.units[id];
-        if (i) parts.push(", ");
-        parts.push(element("a", { href: this.siteRoot + unit.url, text: unit.short_name }));
-      });
-      return parts;
+      const active = DIMENSIONS.filter((d) => d !== "text" && state[d] !== DEFAULTS[d]).length;
+      this.activeCount.textContent = active ? `(đang dùng ${active})` : "(chưa dùng)";
     }
 
     renderRows() {
       const rows = document.createDocumentFragment();
-      for (const task of this.rows) {
-        const href = this.siteRoot + task.url;
-        rows.append(element("tr", {},
-          element("td", {}, element("a", { href, text: task.id })),
-          element("td", {}, element("a", { href, text: task.short })),
-          element("td", { text: task.schedule.text }),
-          element("td", {}, ...this.unitLinks(task.lead)),
-          element("td", {}, ...this.unitLinks(task.partners)),
-          element("td", {}, ...this.statusCell(task))));
-      }
+      for (const task of this.rows) rows.append(this.rowOf.get(task.id));
       if (!this.rows.length) {
         const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
-        rows.append(element("tr", {}, element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
+        rows.append(element("tr", { class: "tdc-tasks__empty" },
+          element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
       }
       this.tbody.replaceChildren(rows);
       if (this.table.tHead) {
@@ -369,13 +361,6 @@
           else cell.removeAttribute("aria-sort");
         });
       }
-    }
-
-    /** The status label, then the period-ended flag (as the page's own table shows it). */
-    statusCell(task) {
-      const label = this.data.statuses[task.status];
-      if (!task.overdue) return [label];
-      return [label, element("br"), element("strong", { class: "tdc-flag", text: task.overdue.text })];
     }
 
     absolute(path) { return new URL(this.siteRoot + path, location.href).href; }

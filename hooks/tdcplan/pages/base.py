@@ -121,6 +121,19 @@ class PageWriter:
         """A relative URL for raw HTML from this page to a published file (an image, a download), HTML-escaped."""
         return Trusted(escape_html(self.site.urls.file_href(self.src_uri, file_uri)))
 
+    def html_link(self, target_uri: str, label: object, css_class: str | None = None) -> Trusted:
+        """An HTML ``<a>`` to a page, for raw HTML blocks (the label is escaped text)."""
+        attributes = f' class="{escape_html(css_class)}"' if css_class else ""
+        return Trusted(f'<a href="{self.href(target_uri)}"{attributes}>{escape_html(str(label))}</a>')
+
+    def html_units(self, units: tuple[Unit, ...], short: bool = True, empty: str = "Không có") -> Trusted:
+        """Unit links as HTML, comma-separated; ``empty`` (escaped) when there is none."""
+        if not units:
+            return Trusted(escape_html(empty))
+        return Trusted(
+            ", ".join(self.html_link(self.site.urls.unit(u), u.short_name if short else u.name) for u in units)
+        )
+
     def task_link(self, task: Task, label: object | None = None) -> Trusted:
         return self.link_to(self.site.urls.task(task), label if label is not None else task.number)
 

@@ -12,7 +12,7 @@ from .base import GeneratedPage, PageWriter, SiteContext
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     groups = plan.groups
-    for index, group in enumerate(groups):
+    for group in groups:
         src_uri = site.urls.group(group, plan.year)
         page = PageWriter(site, src_uri)
         yield GeneratedPage(
@@ -27,8 +27,6 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 group=group,
                 plan=plan,
                 plan_title=plan_title(plan),
-                previous=groups[index - 1] if index > 0 else None,
-                next=groups[index + 1] if index + 1 < len(groups) else None,
             ),
             edit_path=group.location.path,
         )

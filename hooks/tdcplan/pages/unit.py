@@ -33,7 +33,7 @@ def quarter_sections(tasks: tuple[Task, ...], year: int) -> list[tuple[str, tupl
     sections = [
         (quarter_name(q, year), scheduled_in(tasks, q), "Không có nhiệm vụ có lịch trong quý này.") for q in range(1, 5)
     ]
-    sections.append(("Thường xuyên (cả năm)", of_kind(tasks, ScheduleKind.ONGOING), "Không có nhiệm vụ thường xuyên."))
+    sections.append(("Thường xuyên, cả năm", of_kind(tasks, ScheduleKind.ONGOING), "Không có nhiệm vụ thường xuyên."))
     sections.append(
         ("Theo yêu cầu", of_kind(tasks, ScheduleKind.ON_REQUEST), "Không có nhiệm vụ thực hiện theo yêu cầu.")
     )
