@@ -42,7 +42,13 @@ def enlarged_plan(plan_file: Path, times: int) -> str:
                 }
             )
     document["groups"] = groups
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    # Data files may not use YAML aliases (tdcplan refuses them): write every repeated value out.
+    return yaml.dump(document, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def build_once(project: Path, out: Path) -> float:
