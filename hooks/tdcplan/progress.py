@@ -91,17 +91,15 @@ def deadline_flag(schedule: Schedule, latest: StatusCode, data_date: dt.date | N
     return DeadlineFlag(due, data_date)
 
 
-class Bucket(StrEnum):
-    """What a task counts as in a roll-up: its latest status, or «period ended» which takes precedence."""
-
-    DONE = "done"
-    IN_PROGRESS = "in_progress"
-    NOT_STARTED = "not_started"
-    DELAYED = "delayed"
-    PAUSED = "paused"
-    CANCELLED = "cancelled"
-    OVERDUE = "overdue"
-    NOT_REPORTED = "not_reported"
+# What a task counts as in a roll-up: its latest status, or «period ended» (``overdue``), which takes
+# precedence. The order is the roll-up's: finished work, work under way, then what is missing.
+Bucket = StrEnum(
+    "Bucket",
+    {
+        value.upper(): value
+        for value in ("done", "in_progress", "not_started", "delayed", "paused", "cancelled", "overdue", "not_reported")
+    },
+)
 
 
 BUCKET_LABELS: dict[Bucket, str] = {
