@@ -36,6 +36,8 @@ PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
+# Tasks per page of the explorer's list without JavaScript: its pages stay small at any size.
+EXPLORER_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ class Urls:
         yield from (self.quarter(plan.year, quarter) for quarter in range(1, 5))
         for section in (self.tasks_index, self.groups_index, self.quarters_index):
             yield section(plan)
-        for section in (self.explorer, self.open_data, self.print_table):
+        for section in (self.open_data, self.print_table):
             yield section(plan)
+        yield from self.explorer_pages(plan)
 
     # --- source paths of pages and files -----------------------------------------------------
 
@@ -143,6 +146,13 @@ class Urls:
 
     def explorer(self, plan: Plan) -> str:
         return self.prefix(plan.year) + EXPLORER
+
+    def explorer_pages(self, plan: Plan) -> list[str]:
+        """The explorer's pages: ``tra-cuu/`` with the first tasks, then ``tra-cuu/trang-2/``…"""
+        count = max(1, -(-len(plan.tasks) // EXPLORER_PAGE_SIZE))
+        first = self.explorer(plan)
+        folder = posixpath.dirname(first)
+        return [first, *(f"{folder}/trang-{number}.md" for number in range(2, count + 1))]
 
     def explorer_data(self, plan: Plan) -> str:
         """The explorer's JSON, next to its page (``tra-cuu/nhiem-vu.json``)."""

@@ -3,8 +3,10 @@
  * without diacritics, sorting, state in the URL and downloads of the filtered
  * rows, on top of the table the page already lists without JavaScript.
  *
- * It reads the tasks from the JSON the site publishes beside the page
- * (hooks/tdcplan/explorer_data.py) and does nothing on any other page.
+ * It reads compact task records from the JSON the site publishes beside the page
+ * (hooks/tdcplan/explorer_data.py); the downloads fetch the full open data
+ * (du-lieu/nhiem-vu.json) once, when a reader first asks for one. Only the
+ * explorer's pages load this script (deferred).
  * Plain ES2020, no dependencies.
  */
 (() => {
@@ -71,6 +73,10 @@
   class Engine {
     constructor(data) {
       this.data = data;
+      // The folded text a query looks in, as tdcplan.explorer_data.search_text builds it:
+      // content and outputs (folded in the JSON), the number, then each unit's names.
+      const unitText = Object.fromEntries(Object.entries(data.units)
+        .map(([id, unit]) => [id, `${searchable(unit.name)}|${searchable(unit.short_name)}`]));
       this.tasks = data.tasks.map((task, index) => {
         const kind = KINDS.find(([, , kinds]) => kinds.includes(task.schedule.kind));
         const quarters = task.schedule.quarters;
@@ -79,6 +85,8 @@
         return Object.assign(task, {
           index, kindKey: kind[0],
           units: [...new Set([...task.lead, ...task.partners])],
+          number_folded: fold(task.id),
+          folded: [task.folded, searchable(task.id), ...[...task.lead, ...task.partners].map((id) => unitText[id])].join("|"),
           scheduleKey: [band, quarters[0] || 0, quarters[quarters.length - 1] || 0],
           leadKey: lead.join(", "),
         });
@@ -219,6 +227,9 @@
       this.tbody = this.table.tBodies[0];
       this.count = root.querySelector(".tdc-explorer__count");
       this.controls = root.querySelector(".tdc-explorer__controls");
+      // The page links of the list without JavaScript: the filtered table shows every match.
+      const pages = root.querySelector(".tdc-explorer__pages");
+      if (pages) pages.hidden = true;
       this.state = parseState(location.search, data);
       this.rows = [];
       this.typing = false;  // a text edit in progress updates its history entry in place
@@ -274,10 +285,16 @@
       const year = data.plan.year;
       const csv = element("a", { href: "#", download: `tra-cuu-nhiem-vu-${year}.csv`, class: "md-button", text: "Tải kết quả (CSV)" });
       const json = element("a", { href: "#", download: `tra-cuu-nhiem-vu-${year}.json`, class: "md-button", text: "Tải kết quả (JSON)" });
-      // Each link gets a fresh Blob of the rows shown, when it is used.
+      // Each link gets a fresh Blob of the rows shown, when it is used; the first use
+      // fetches the full wording (the open data), then follows the link.
       this.downloads = [[csv, () => this.csv(), "text/csv;charset=utf-8"], [json, () => this.json(), "application/json"]];
       for (const [link, make, type] of this.downloads) {
-        link.addEventListener("click", () => {
+        link.addEventListener("click", (event) => {
+          if (!this.full) {
+            event.preventDefault();
+            this.loadFull().then(() => link.click(), (error) => console.error("tra cứu:", error));
+            return;
+          }
           if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
           link.href = URL.createObjectURL(new Blob([make()], { type }));
         });
@@ -365,7 +382,14 @@
     statusCell(task) {
       const label = this.data.statuses[task.status];
       if (!task.overdue) return [label];
-      return [label, element("br"), element("strong", { class: "tdc-flag", text: task.overdue.text })];
+      return [label, element("br"), element("strong", { class: "tdc-flag", text: task.overdue })];
+    }
+
+    /** The open data's task records by number (content and outputs in full), fetched once. */
+    async loadFull() {
+      const response = await fetch(this.siteRoot + this.data.open_data);
+      if (!response.ok) throw new Error(`${this.data.open_data}: HTTP ${response.status}`);
+      this.full = new Map((await response.json()).tasks.map((task) => [task.id, task]));
     }
 
     absolute(path) { return new URL(this.siteRoot + path, location.href).href; }
@@ -376,7 +400,7 @@
       const lines = [CSV_HEADERS.map(csvCell).join(",")];
       for (const t of this.rows) {
         lines.push([
-          t.id, t.group, t.content.join("; "), t.outputs.join("; "), t.schedule.text, this.data.kinds[t.schedule.kind],
+          t.id, t.group, this.full.get(t.id).content.join("; "), this.full.get(t.id).outputs.join("; "), t.schedule.text, this.data.kinds[t.schedule.kind],
           t.schedule.quarters.join("; "), this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "),
           this.data.statuses[t.status], this.absolute(t.url),
         ].map(csvCell).join(","));
@@ -395,9 +419,9 @@
         tasks: this.rows.map((t) => ({
           id: t.id,
           group: { number: t.group, title: this.data.groups[String(t.group)] },
-          content: t.content,
-          outputs: t.outputs,
-          schedule: t.schedule,
+          content: this.full.get(t.id).content,
+          outputs: this.full.get(t.id).outputs,
+          schedule: this.full.get(t.id).schedule,
           lead: units(t.lead),
           partners: units(t.partners),
           status: { code: t.status, label: this.data.statuses[t.status] },
