@@ -37,7 +37,7 @@ ABOUT = "gioi-thieu.md"
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
 # Tasks per page of the explorer's list without JavaScript: its pages stay small at any size.
-EXPLORER_PAGE_SIZE = 100
+EXPLORER_PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
