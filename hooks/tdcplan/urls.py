@@ -70,7 +70,8 @@ def _source_link(from_dir: str, to_uri: str) -> str:
 @cache
 def _url_link(from_url: str, to_url: str) -> str:
     link = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
-    return link if link == "." else link + "/"
+    is_file = bool(to_url) and not to_url.endswith("/")  # a data file keeps its name: no trailing slash
+    return link if link == "." or is_file else link + "/"
 
 
 class Urls:
