@@ -3,9 +3,11 @@
 #   make serve   install the Python dependencies (once per change of
 #                requirements.txt / pyproject.toml) and preview the site at
 #                http://127.0.0.1:8000/
-#   make build   build the site into site/ with --strict
+#   make build   build the site into site/ with --strict (PUBLISH=1 and
+#                SITE_URL=https://… from the environment or the command line:
+#                a publishing build refuses a local address)
 #   make test    install the Python dependencies and the test tools
-#                (Debian chromium, npm vnu-jar and lighthouse into .tools/,
+#                (Debian chromium and fonts-dejavu-core, npm vnu-jar and lighthouse into .tools/,
 #                checks java), then run pytest
 #   make test-fast  the tests that need no browser and no site build
 #                (unit, data and workflow tests; under a minute, no test tools)
@@ -27,13 +29,15 @@ PY_STAMP := $(VENV)/.installed-requirements
 TOOLS := .tools
 TOOLS_STAMP := $(TOOLS)/.installed-package-lock
 CHROMIUM := /usr/bin/chromium
+# The link-preview images are drawn in DejaVu Sans (Vietnamese glyphs), from Debian's fonts-dejavu-core.
+PREVIEW_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-fast lint audit python-deps test-tools chromium java node clean
+.PHONY: help serve build test test-fast lint audit python-deps test-tools chromium fonts java node clean
 
 help:
-	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- Python ---
 
@@ -47,11 +51,27 @@ $(PY_STAMP): requirements.txt pyproject.toml | $(PY)
 
 python-deps: $(PY_STAMP)
 
-serve: $(PY_STAMP)
+serve: $(PY_STAMP) fonts
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
-build: $(PY_STAMP)
+# SITE_URL and PUBLISH reach MkDocs through the environment (make exports
+# variables given on its command line too): mkdocs.yml reads SITE_URL with !ENV.
+build: $(PY_STAMP) fonts
 	$(PY) -m mkdocs build --strict
+
+fonts:
+	@if [ ! -f $(PREVIEW_FONT) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "error: $(PREVIEW_FONT) is missing and this user cannot install it." >&2; \
+	       echo "       Install it as root: apt-get update && apt-get install -y fonts-dejavu-core" >&2; exit 1; fi; \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "error: $(PREVIEW_FONT) is missing and apt-get is not available." >&2; \
+	    echo "       Install the DejaVu fonts (Debian package fonts-dejavu-core) so that $(PREVIEW_FONT) exists." >&2; exit 1; fi; \
+	  echo "Installing Debian fonts-dejavu-core (the link-preview images are drawn with it)..."; \
+	  $$sudo apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	fi
 
 # ------------------------------------------------------------ test tools ---
 
@@ -94,7 +114,7 @@ $(TOOLS_STAMP): tools/package.json tools/package-lock.json | node
 	test -x $(TOOLS)/node_modules/.bin/lighthouse
 	touch $@
 
-test-tools: chromium java $(TOOLS_STAMP)
+test-tools: chromium fonts java $(TOOLS_STAMP)
 
 # ------------------------------------------------------------------ tests ---
 
@@ -110,7 +130,7 @@ test: $(PY_STAMP) test-tools lint
 	exit $$rc
 
 # Markers in pyproject.toml; the property tests run Hypothesis' "fast" profile (tests/conftest.py).
-test-fast: $(PY_STAMP)
+test-fast: $(PY_STAMP) fonts
 	$(PY) -m pytest -q -m "not browser and not build" --hypothesis-profile=fast
 
 audit: $(PY_STAMP) test-tools

@@ -7,8 +7,8 @@ package is imported here at the top, not inside the event functions.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from tdcplan.mkdocs_site import PlanSite
 
 _site = PlanSite()
@@ -22,6 +22,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _site.add_files(files, config)
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    _site.date_page(page)
+    return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _site.describe_page(page, config)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _site.prepare_search(html, page)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    _site.fold_search(config)
+    _site.build_search_index(config)

@@ -56,8 +56,17 @@ def load_version(repository: Path, ref: str, data: str, scratch: Path) -> PlanDa
     except VersionError:
         raise VersionError(f"phiên bản «{ref}» không có thư mục «{data}»") from None
     root = scratch / commit
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(root, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(root, filter="data")  # refuses links out of the folder, devices, absolute paths
+    except tarfile.FilterError as error:
+        name = error.tarinfo.name if error.tarinfo else data
+        raise VersionError(
+            f"phiên bản «{ref}» có «{name}» là liên kết ra ngoài thư mục dữ liệu hoặc tệp đặc biệt; "
+            "dữ liệu chỉ gồm các tệp thường"
+        ) from None
+    except (tarfile.TarError, OSError) as error:
+        raise VersionError(f"không đọc được thư mục «{data}» ở phiên bản «{ref}»: {error}") from None
     try:
         return load_data(root / PurePosixPath(data), root=root)
     except PlanDataError as error:

@@ -5,8 +5,10 @@ Usage: python scripts/import_appendix.py SOURCE.md [--data DATA_DIR] > data/plan
 
 Unit names are matched against DATA_DIR/units.yml and cited documents found
 with DATA_DIR/references.yml (default: the repository's data/). Names that
-match no unit are printed on standard error as SOURCE:line messages, kept as
-printed in the output, and make the exit status 1.
+match no unit are printed on standard error as SOURCE:LINE: messages, kept as
+printed in the output, and make the exit status 1. A source that is not an
+appendix table (no header row, columns in another order, a table pasted twice)
+is refused with SOURCE:LINE: and exit status 2. A UTF-8 byte-order mark is fine.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     except PlanDataError as error:
         print(error, file=sys.stderr)
         return 2
-    except (AppendixError, ValueError) as error:
-        print(f"{args.source}: {error}", file=sys.stderr)
+    except AppendixError as error:
+        print(f"{args.source}:{error.line}: {error.message}", file=sys.stderr)
         return 2
     sys.stdout.write(result.yaml_text)
     for message in result.unmatched:

@@ -6,6 +6,8 @@ Usage: python scripts/validate.py [DATA_DIR] [--github]
 Exit status 0 with a one-line summary when the data is valid; 1 with one line
 per problem otherwise. --github also prints each problem as a GitHub Actions
 ``::error file=…,line=…::`` annotation, so pull requests show it on the line.
+Every problem is one line: data quoted in a message has its control characters
+written as escapes (``\\n``), so a pull request cannot inject workflow commands.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 
 try:
-    from tdcplan.load import load_data
+    from tdcplan.load import load_data, source_documents
     from tdcplan.problems import PlanDataError
 except ImportError as missing:  # run outside the project's virtual environment
     sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")
@@ -32,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `validate.py | head` ends quietly
     try:
         data = load_data(args.data_dir, root=Path.cwd())
+        source_documents(data, Path.cwd())  # each plan's source document is there to publish
     except PlanDataError as error:
         for problem in error.problems:
             print(problem)

@@ -4,12 +4,19 @@ The extraction cuts the table at every page break: the header row repeats, and
 a row whose STT cell is empty continues the row above it, cell by cell. This
 module undoes that and returns the title block, the groups and the task rows
 with their cells joined, as text; it knows nothing of units or YAML.
+
+Every piece of the table (each run of ``|`` lines) must start with the header
+row, column by column as :data:`COLUMNS` spells it: a missing header or columns
+in another order (lead and partners swapped) would otherwise import by position.
+Groups must be numbered 1, 2, 3… and tasks lettered a, b, c… once each, so a
+table pasted twice is refused.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .vietnamese import ITEM_LETTERS
@@ -32,7 +39,36 @@ _OUTPUT_ITEM_BREAK = re.compile(r"(?<=\.)\s+-\s+")
 
 
 class AppendixError(ValueError):
-    """The document is not an appendix table of the expected form."""
+    """The document is not an appendix table of the expected form; ``line`` is where (0: the whole document)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"{line}: {message}")
+        self.line = line
+        self.message = message
+
+
+def _header_key(cell: str) -> str:
+    """A header cell as compared: NFC, one space, no space before «/», case folded."""
+    text = " ".join(unicodedata.normalize("NFC", cell).split()).replace(" /", "/")
+    return text.casefold()
+
+
+_HEADER_KEYS = tuple(_header_key(column) for column in COLUMNS)
+_HEADER_TEXT = " | ".join(COLUMNS)
+
+
+def _is_header(cells: list[str]) -> bool:
+    """Whether a row is a header row (its first cell reads «STT»), well formed or not."""
+    return bool(cells) and _header_key(cells[0]) == _HEADER_KEYS[0]
+
+
+def _check_header(cells: list[str], line: int) -> None:
+    for index, (cell, expected) in enumerate(zip(cells, COLUMNS, strict=True)):
+        if _header_key(cell) != _HEADER_KEYS[index]:
+            raise AppendixError(
+                line,
+                f"column {index + 1} of the header is «{cell}», expected «{expected}» (the header reads: {_HEADER_TEXT})",
+            )
 
 
 @dataclass
@@ -77,6 +113,8 @@ class Appendix:
     title: str  # e.g. "DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN NĂM 2026"
     issued_with: str  # the parenthesised line(s), joined, without parentheses
     groups: list[AppendixGroup]
+    title_line: int = 0  # source line of the title
+    issued_with_line: int = 0  # source line where «(Ban hành kèm theo …» starts
 
 
 def _cells(line: str) -> list[str]:
@@ -106,33 +144,48 @@ def _plain(text: str) -> str:
 
 
 def parse_appendix(source: str) -> Appendix:
-    """Parse the whole document; raise :class:`AppendixError` naming the line of anything unexpected."""
-    title_lines: list[str] = []
+    """Parse the whole document; raise :class:`AppendixError` naming the line of anything unexpected.
+
+    A leading UTF-8 byte-order mark is ignored; the text is read in Unicode NFC form.
+    """
+    source = unicodedata.normalize("NFC", source.removeprefix("\ufeff"))
+    title_lines: list[tuple[str, int]] = []
     rows: list[Row] = []
     seen_table = False
+    in_table = False  # inside a run of «|» lines; the first line of each run must be the header
     for line_number, line in enumerate(source.splitlines(), start=1):
         if not line.strip().startswith("|"):
+            in_table = False
             if not seen_table and line.strip():
-                title_lines.append(line.strip())
+                title_lines.append((line.strip(), line_number))
             continue
         seen_table = True
         cells = _cells(line)
+        starts_table, in_table = not in_table, True
         if len(cells) != len(COLUMNS):
-            raise AppendixError(f"line {line_number}: expected {len(COLUMNS)} cells, found {len(cells)}")
-        if cells[0] == COLUMNS[0] or all(_SEPARATOR_CELL.match(c) for c in cells if c):
-            continue  # the header repeated after a page break, or its separator
+            raise AppendixError(line_number, f"expected {len(COLUMNS)} cells, found {len(cells)}")
+        if starts_table and not _is_header(cells):
+            raise AppendixError(
+                line_number,
+                f"the table (or its part after a page break) must start with the header row: {_HEADER_TEXT}",
+            )
+        if _is_header(cells):
+            _check_header(cells, line_number)
+            continue  # the header, repeated after a page break
+        if all(_SEPARATOR_CELL.match(c) for c in cells if c):
+            continue  # the header's separator
         number, rest = cells[0], cells[1:]
         if number:
             rows.append(Row(number, rest, line_number))
         elif rows:
             rows[-1].extend(rest)
         else:
-            raise AppendixError(f"line {line_number}: a continuation row (empty STT) before any row")
+            raise AppendixError(line_number, "a continuation row (empty STT) before any row")
     if len(title_lines) < 3:
-        raise AppendixError("the title block (appendix heading, title, «(Ban hành kèm theo …)») is missing")
-    heading, title, *issued = title_lines
-    issued_with = " ".join(issued).strip().removeprefix("(").removesuffix(")").strip()
-    return Appendix(heading, title, issued_with, _groups(rows))
+        raise AppendixError(0, "the title block (appendix heading, title, «(Ban hành kèm theo …)») is missing")
+    (heading, _), (title, title_line), *issued = title_lines
+    issued_with = " ".join(text for text, _ in issued).strip().removeprefix("(").removesuffix(")").strip()
+    return Appendix(heading, title, issued_with, _groups(rows), title_line, issued[0][1])
 
 
 def _groups(rows: list[Row]) -> list[AppendixGroup]:
@@ -140,13 +193,27 @@ def _groups(rows: list[Row]) -> list[AppendixGroup]:
     for row in rows:
         if row.number.isdigit():
             if any(row.cells[1:]):
-                raise AppendixError(f"line {row.line}: group {row.number} has cells other than its title")
+                raise AppendixError(row.line, f"group {row.number} has cells other than its title")
+            if int(row.number) != len(groups) + 1:
+                again = next((g for g in groups if g.number == int(row.number)), None)
+                found = (
+                    f"group {row.number} again (first at line {again.line}): is the table repeated?"
+                    if again
+                    else f"group {row.number}"
+                )
+                raise AppendixError(row.line, f"expected group {len(groups) + 1}, found {found}")
             groups.append(AppendixGroup(int(row.number), _plain(row.cells[0]), row.line))
         elif row.number in ITEM_LETTERS:
             if not groups:
-                raise AppendixError(f"line {row.line}: task «{row.number}» comes before any group")
+                raise AppendixError(row.line, f"task «{row.number}» comes before any group")
+            tasks = groups[-1].tasks
+            expected = ITEM_LETTERS[len(tasks)] if len(tasks) < len(ITEM_LETTERS) else None
+            if row.number != expected:
+                again = next((t for t in tasks if t.letter == row.number), None)
+                found = f"«{row.number}» again (first at line {again.line})" if again else f"«{row.number}»"
+                raise AppendixError(row.line, f"expected task «{expected}» of group {groups[-1].number}, found {found}")
             content, outputs, schedule, lead, partners = row.cells
-            groups[-1].tasks.append(
+            tasks.append(
                 AppendixTask(
                     letter=row.number,
                     content=content_paragraphs(content),
@@ -158,5 +225,5 @@ def _groups(rows: list[Row]) -> list[AppendixGroup]:
                 )
             )
         else:
-            raise AppendixError(f"line {row.line}: STT «{row.number}» is neither a group number nor a task letter")
+            raise AppendixError(row.line, f"STT «{row.number}» is neither a group number nor a task letter")
     return groups

@@ -16,6 +16,7 @@ import json
 import re
 from typing import Any
 
+from .exports.csv_export import COLUMNS, corrections_cell, references_cell, report_date_cell
 from .exports.json_export import JSON_FILE
 from .exports.records import schedule_record
 from .model import STATUS_LABELS, Plan, Task, Unit
@@ -71,6 +72,10 @@ def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
         "partners": [unit.id for unit in task.partners],
         "status": task.status_code.value,
         "folded": FIELD_SEPARATOR.join(searchable(field) for field in text_fields(task)),
+        # The published CSV's cells the fields above do not hold (the download repeats its columns).
+        "references_text": references_cell(task),
+        "reported": report_date_cell(task),
+        "corrections_text": corrections_cell(task),
     }
     if task.deadline_flag:
         record["overdue"] = task.deadline_flag.text
@@ -99,6 +104,7 @@ def explorer_dataset(plan: Plan, urls: Urls) -> dict[str, Any]:
         "data_date": plan.data_date.isoformat() if plan.data_date else None,
         "kinds": {kind.value: label for kind, label in SCHEDULE_KIND_LABELS.items()},
         "open_data": urls.url(urls.data_file(plan, JSON_FILE)),
+        "csv_headers": [header for header, _ in COLUMNS],
         "tasks": [explorer_task(task, urls) for task in plan.tasks],
     }
 

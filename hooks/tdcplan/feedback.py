@@ -1,4 +1,4 @@
-"""The «Báo lỗi / góp ý» link of a task page: a new issue on the repository, pre-filled.
+"""The «Báo lỗi / góp ý» link for readers with a GitHub account: a new issue on the repository, pre-filled.
 
 It opens the issue form ``.github/ISSUE_TEMPLATE/bao-loi.yml`` with its title and
 its «nhiem-vu» field filled in (GitHub fills an issue form's fields from query
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from .escaping import Trusted, markdown_link
 from .model import Task
 
 ISSUE_FORM = "bao-loi.yml"
@@ -29,9 +28,3 @@ def feedback_url(repository_url: str, task: Task, page_path: str) -> str | None:
         quote_via=quote,  # %20 rather than «+», and «(», «)» encoded: the URL is safe in a Markdown link
     )
     return f"{repository_url.rstrip('/')}/issues/new?{query}"
-
-
-def feedback_link(repository_url: str, task: Task, page_path: str) -> Trusted | None:
-    """The Markdown link «Báo lỗi / góp ý» of the task page at ``page_path``; ``None`` without a repository."""
-    url = feedback_url(repository_url, task, page_path)
-    return markdown_link("Báo lỗi / góp ý", url) if url else None

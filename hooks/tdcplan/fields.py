@@ -8,6 +8,7 @@ run of the validator reports every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 from .located import LocatedList, LocatedMap
@@ -32,6 +33,39 @@ def describe(value: Any) -> str:
         if kind in _TYPE_NAMES:
             return _TYPE_NAMES[kind]
     return type(value).__name__
+
+
+# Keys whose text may run over several lines (it is folded into one paragraph when shown).
+# Every other text is one line: a line break in a name, a title or a schedule breaks
+# Markdown tables, iCalendar lines and CI messages.
+MULTILINE_KEYS = frozenset({"description"})
+
+
+def text_fault(text: str, multiline: bool = False) -> str | None:
+    """What makes ``text`` unfit for plan data, or ``None``; never quotes the text itself.
+
+    Refused everywhere: control characters, invisible format characters (zero-width
+    spaces and joiners, bidirectional controls, soft hyphens: they make look-alike
+    names differ and can reorder what a reader sees) and text not in Unicode NFC
+    (composed) form, so that two spellings that look alike compare equal.
+    """
+    if text.isprintable() and unicodedata.is_normalized("NFC", text):
+        return None  # the usual case, checked in C: no control, format or line-separator character
+    for character in text:
+        code = ord(character)
+        category = unicodedata.category(character)
+        if character in "\n\r" or category in ("Zl", "Zp") or code == 0x85:
+            if multiline and character == "\n":
+                continue
+            return f"contains a line break (U+{code:04X}); it must be one line"
+        if category == "Cc" and not (multiline and character == "\t"):
+            return f"contains the control character U+{code:04X}; remove it"
+        if category == "Cf":
+            name = unicodedata.name(character, "a format character")
+            return f"contains the invisible character U+{code:04X} ({name.lower()}); remove it"
+    if not unicodedata.is_normalized("NFC", text):
+        return "is not in Unicode NFC (composed) form; retype it or save the file with composed characters"
+    return None
 
 
 class FieldReader:
@@ -81,9 +115,12 @@ class FieldReader:
         """Non-empty text under ``key``, whitespace at both ends removed."""
         if key not in parent:
             return None  # a missing required key is reported by mapping()
-        return self.text_value(parent[key], parent.line_of(key), what, required)
+        return self.text_value(parent[key], parent.line_of(key), what, required, multiline=key in MULTILINE_KEYS)
 
-    def text_value(self, value: Any, line: int, what: str, required: bool = True) -> str | None:
+    def text_value(
+        self, value: Any, line: int, what: str, required: bool = True, multiline: bool = False
+    ) -> str | None:
+        """``value`` as non-empty, clean text (see :func:`text_fault`), stripped; else ``None`` and a problem."""
         if value is None and not required:
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -94,6 +131,10 @@ class FieldReader:
             return None
         if not value.strip():
             self.problem(line, f"{what} must not be empty")
+            return None
+        fault = text_fault(value.strip(), multiline)
+        if fault:
+            self.problem(line, f"{what} {fault}")
             return None
         return value.strip()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .appendix import NO_PARTNER, Appendix, AppendixTask
+from .appendix import NO_PARTNER, Appendix, AppendixError, AppendixTask
 from .model import Reference, Unit
 from .registry import UnitNames
 
@@ -63,17 +63,18 @@ def import_appendix(
     unmatched: list[str] = []
     parent = _PARENT.match(appendix.issued_with)
     if parent is None:
-        raise ValueError(
-            f"the title block «{appendix.issued_with}» does not read «Ban hành kèm theo Kế hoạch số … của …»"
+        raise AppendixError(
+            appendix.issued_with_line,
+            f"the title block «{appendix.issued_with}» does not read «Ban hành kèm theo Kế hoạch số … của …»",
         )
     year = _YEAR.search(appendix.title)
     if year is None:
-        raise ValueError(f"the title «{appendix.title}» does not end with the plan's year")
+        raise AppendixError(appendix.title_line, f"the title «{appendix.title}» does not end with the plan's year")
     groups = []
     for group in appendix.groups:
         tasks = []
         for task in group.tasks:
-            where = f"{source_name}:{task.line} (task {group.number}.{task.letter})"
+            where = f"{source_name}:{task.line}: task {group.number}.{task.letter}"
             entry: dict = {
                 "letter": task.letter,
                 "content": task.content,

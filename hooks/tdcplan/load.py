@@ -7,6 +7,7 @@ Layout of the data directory::
     plans/<year>/plan.yml      one plan: metadata, groups and tasks, in the official wording
     plans/<year>/corrections.yml   recorded corrections of evident typos (optional)
     plans/<year>/status.yml        the data date and progress reports (optional; see tdcplan.readers.status)
+    plans/<year>/nguon/<source_document>   the document plan.yml was imported from, as received
 
 Each kind of file has its reader in :mod:`tdcplan.readers`; this module runs them
 in order and makes every record once, complete (corrections applied, reports
@@ -25,6 +26,7 @@ from .readers.files import (
     PLAN_FILE,
     PLANS_DIR,
     REFERENCES_FILE,
+    SOURCE_DIR,
     STATUS_FILE,
     UNITS_FILE,
     DataFiles,
@@ -39,11 +41,13 @@ __all__ = [
     "PLANS_DIR",
     "PLAN_FILE",
     "REFERENCES_FILE",
+    "SOURCE_DIR",
     "STATUS_FILE",
     "UNITS_FILE",
     "PlanData",
     "load_data",
     "registries",
+    "source_documents",
 ]
 
 
@@ -136,3 +140,23 @@ def registries(data_dir: Path, root: Path | None = None) -> tuple[dict[str, Unit
     if files.problems:
         raise PlanDataError(files.problems)
     return units.entries, references.entries
+
+
+def source_documents(data: PlanData, root: Path) -> dict[int, bytes]:
+    """Each plan's source document (``<plan folder>/nguon/<source_document>``) by year, as bytes to publish.
+
+    ``root`` is the repository root the plans' locations are relative to.
+    """
+    documents: dict[int, bytes] = {}
+    problems: list[Problem] = []
+    for plan in data.plans:
+        shown = Path(plan.location.path).parent / SOURCE_DIR / plan.source_document
+        path = Path(root) / shown
+        if path.is_file():
+            documents[plan.year] = path.read_bytes()
+        else:
+            message = f"source_document «{plan.source_document}» is not in the plan's folder: expected the file {shown}"
+            problems.append(Problem(plan.location.path, plan.location.line, message))
+    if problems:
+        raise PlanDataError(problems)
+    return documents

@@ -2,14 +2,16 @@
 
 Like Material's blog plugin, it turns the generator's output into MkDocs objects:
 virtual files in ``on_files`` (``File.generated``), the navigation in
-``on_config``, the folded search fields in ``on_post_build``. :func:`site_pages`
-is the one function that turns a MkDocs configuration into pages and navigation;
-``scripts/render_pages.py`` calls it too, so the two entry points cannot differ.
+``on_config``, each page's search markup in ``on_page_content`` and the search
+index (Pagefind) in ``on_post_build``. :func:`site_pages` is the one function that
+turns a MkDocs configuration into pages and navigation; ``scripts/render_pages.py``
+calls it too, so the two entry points cannot differ.
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import html
 import logging
 import os
 from dataclasses import dataclass
@@ -18,13 +20,19 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .data_history import read_history
-from .load import load_data
+from .git_history import GitHistory
+from .load import load_data, source_documents
 from .navigation import navigation_pages, site_navigation
+from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
+from .pages.link_previews import LinkPreviews, link_previews
+from .previews import HEIGHT, WIDTH, FontMissing, render_png
 from .problems import PlanDataError
-from .search_index import fold_search_index
+from .publishing import local_build_notice, publishing_problem
+from .search_index import SearchIndexError, build_index, prepare_content
 from .settings import PlanSiteSettings, SettingsError, read_settings
 from .stylesheets import BUNDLE, bundle, is_bundled
 from .urls import Urls
@@ -41,6 +49,7 @@ class SitePages:
     outputs: list[GeneratedPage | GeneratedAsset]
     nav: list
     in_navigation: frozenset[str]  # source paths the navigation names
+    previews: LinkPreviews  # which link-preview image each page shares (the images are among outputs)
 
 
 def site_pages(config: MkDocsConfig) -> SitePages:
@@ -50,30 +59,45 @@ def site_pages(config: MkDocsConfig) -> SitePages:
     traceback) when a setting or the data is wrong: nothing is built then.
     """
     root = Path(config.config_file_path).resolve().parent
+    site_url = config.site_url or ""
+    refusal = publishing_problem(site_url, os.environ)
+    if refusal:
+        raise Abort(refusal)  # on_config runs before MkDocs cleans or writes site_dir
+    notice = local_build_notice(site_url)
+    if notice:
+        log.info(notice)
     try:
         settings = read_settings(config.extra, root)
         data = load_data(settings.data_dir, root=root)
         if not data.plans:
             raise Abort(f"{settings.data_dir}: no plan to publish")
         primary = settings.primary_year(plan.year for plan in data.plans)
+        documents = source_documents(data, root)
     except SettingsError as error:
         raise Abort("the site settings are not valid; nothing was built:\n" + str(error)) from None
     except PlanDataError as error:
         raise Abort(
             "the plan data is not valid; nothing was built:\n" + "\n".join(str(p) for p in error.problems)
         ) from None
-    urls = Urls(data.plans, primary, data.units.values(), data.references.values(), config.site_url or "")
+    urls = Urls(data.plans, primary, data.units.values(), data.references.values(), site_url)
     site = SiteContext(
         data,
         urls,
+        settings.ids,
         repository_url=config.repo_url or "",
         branch=settings.branch,
+        source_documents=documents,
         history=read_history(settings.data_dir, data),
     )
     outputs = generate_pages(site)
+    previews = link_previews(site)
+    try:
+        outputs += [GeneratedAsset(image.src_uri, render_png(image)) for image in previews.images()]
+    except FontMissing as error:
+        raise Abort(f"{error}; nothing was built") from None
     generated = {output.src_uri for output in outputs}
     nav = site_navigation(site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists())
-    return SitePages(settings, site, outputs, nav, frozenset(navigation_pages(nav)))
+    return SitePages(settings, site, outputs, nav, frozenset(navigation_pages(nav)), previews)
 
 
 class PlanSite:
@@ -82,6 +106,10 @@ class PlanSite:
     def __init__(self) -> None:
         self.pages: SitePages | None = None
         self.stylesheets: list[str] = []  # the extra_css files bundled into stylesheets.BUNDLE
+        self.page_dates: PageDates | None = None
+        self.page_sources: dict[str, tuple[str, ...]] = {}
+        self.task_dates: dict[str, dt.date] = {}  # task pages: their record's last change (data_history)
+        self.docs_prefix = "docs"
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate settings and ``data/``; stop the build with the messages if they are wrong."""
@@ -95,7 +123,57 @@ class PlanSite:
         if self.stylesheets:
             others = [path for path in config.extra_css if not is_bundled(path)]
             config.extra_css = [BUNDLE, *others]
+        self._read_page_dates(config)
         return config
+
+    def _read_page_dates(self, config: MkDocsConfig) -> None:
+        assert self.pages is not None
+        root = Path(config.config_file_path).resolve().parent
+        site = self.pages.site
+        data_prefix = Path(os.path.relpath(self.pages.settings.data_dir, root)).as_posix()
+        self.docs_prefix = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        history = GitHistory.read(root, [data_prefix, self.docs_prefix])
+        self.page_dates = PageDates(history, latest_data_date(site.data))
+        log.info(self.page_dates.describe())
+        self.page_sources = {
+            output.src_uri: generated_page_sources(output.src_uri, site.data, site.urls, data_prefix)
+            for output in self.pages.outputs
+            if isinstance(output, GeneratedPage)
+        }
+        if site.history is not None:
+            self.task_dates = {
+                site.urls.task(task): update.day
+                for plan in site.plans
+                for task in plan.tasks
+                if (update := site.history.task_update(task, plan))
+            }
+
+    def date_page(self, page: Page) -> None:
+        """Set the page's sitemap date (MkDocs' ``update_date``) from its data or source file, not the clock."""
+        assert self.page_dates is not None
+        uri = page.file.src_uri
+        if uri in self.task_dates:
+            page.update_date = self.task_dates[uri].isoformat()
+            return
+        sources = self.page_sources.get(uri) or (f"{self.docs_prefix}/{uri}",)
+        page.update_date = self.page_dates.date_of(sources).isoformat()
+
+    def describe_page(self, page: Page, config: MkDocsConfig) -> None:
+        """Put the page's link-preview facts (plain text, absolute URLs) in ``page.meta.preview`` for main.html."""
+        assert self.pages is not None
+        urls = self.pages.site.urls
+        uri = page.file.src_uri
+        image = self.pages.previews.of_page(uri, urls.plan_of(uri))
+        # Generated pages carry HTML-escaped titles and descriptions (see PageWriter.render): back to text.
+        page.meta["preview"] = {
+            "title": html.unescape(str(page.meta.get("title") or page.title or config.site_name)),
+            "description": html.unescape(str(page.meta.get("description") or config.site_description or "")),
+            "url": page.canonical_url or urls.absolute(uri),
+            "image": urls.absolute(image.src_uri),
+            "alt": image.alt,
+            "width": WIDTH,
+            "height": HEIGHT,
+        }
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every generated page as a virtual file; point edit links at the data behind each page."""
@@ -128,12 +206,17 @@ class PlanSite:
         file.edit_uri = output.edit_path
         return file
 
-    def fold_search(self, config: MkDocsConfig) -> None:
-        """Add diacritic-free copies of titles and texts to Material's search index."""
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.exists():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(
-            json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+    def prepare_search(self, html: str, page: Page) -> str:
+        """Mark what search leaves out of a page it indexes; keep the folded đ-words for the template."""
+        if not page.meta.get("pagefind"):
+            return html
+        html, folded = prepare_content(html)
+        page.meta["pagefind_folded"] = folded  # printed, hidden, by overrides/main.html
+        return html
+
+    def build_search_index(self, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (``/pagefind/``); a failure stops the build."""
+        try:
+            build_index(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise Abort(str(error)) from None

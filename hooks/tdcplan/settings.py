@@ -6,6 +6,8 @@ They are read from ``extra:`` in ``mkdocs.yml``, where maintainers edit the site
       data_dir: data        # the data directory, relative to mkdocs.yml (default: data)
       primary_plan: 2026    # the plan whose pages sit at the site root (default: the oldest plan)
       branch: main          # the branch that «xem tệp trên kho mã nguồn» links show (default: main)
+      publisher_id: skhcn.hochiminhcity.gov.vn   # required: a domain name the publisher owns; it names
+                            # feed ids and calendar UIDs (never the host serving the site)
 
 Other keys of ``extra`` belong to the theme and are left alone. Each problem is
 one sentence (:class:`SettingsError`); the hook stops the build with them.
@@ -19,6 +21,8 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
+
+from .identifiers import Identifiers
 
 
 class _Typed(c.Type):
@@ -40,6 +44,7 @@ class PlanSiteConfig(Config):
     data_dir = _Typed(str, "a folder name such as «data»", default="data")
     primary_plan = c.Optional(_Typed(int, "a plan's year such as 2026"))
     branch = _Typed(str, "a branch name such as «main»", default="main")
+    publisher_id = c.Optional(_Typed(str, "a domain name the publisher owns, such as «skhcn.hochiminhcity.gov.vn»"))
 
 
 SETTING_NAMES = tuple(name for name, _ in PlanSiteConfig._schema)
@@ -60,6 +65,7 @@ class PlanSiteSettings:
     data_dir: Path  # absolute
     primary_plan: int | None  # None: the oldest plan
     branch: str
+    ids: Identifiers  # from publisher_id
 
     def primary_year(self, years: Iterable[int]) -> int:
         """The primary plan's year among the plans that exist; :class:`SettingsError` if it is not one of them."""
@@ -88,4 +94,20 @@ def read_settings(extra: Mapping[str, object], root: Path) -> PlanSiteSettings:
         raise SettingsError(
             [f"extra.data_dir in mkdocs.yml is «{config.data_dir}», which is not a folder beside mkdocs.yml."]
         )
-    return PlanSiteSettings(data_dir, config.primary_plan, config.branch)
+    if config.publisher_id is None:
+        raise SettingsError(
+            [
+                "extra.publisher_id in mkdocs.yml is missing: set it once to a domain name the publisher owns, "
+                "such as «skhcn.hochiminhcity.gov.vn» (feed ids and calendar UIDs are named after it)."
+            ]
+        )
+    try:
+        ids = Identifiers(config.publisher_id)
+    except ValueError:
+        raise SettingsError(
+            [
+                f"extra.publisher_id in mkdocs.yml is «{config.publisher_id}», which is not a domain name "
+                "such as «skhcn.hochiminhcity.gov.vn»."
+            ]
+        ) from None
+    return PlanSiteSettings(data_dir, config.primary_plan, config.branch, ids)

@@ -20,7 +20,6 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
 
 from .model import Group, Plan, Reference, Task, Unit
 
@@ -31,13 +30,17 @@ UNITS_INDEX = "don-vi/index.md"
 QUARTERS_INDEX = "quy/index.md"
 REFERENCES_INDEX = "van-ban/index.md"
 EXPLORER = "tra-cuu/index.md"
+SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
+SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
 # Tasks per page of the explorer's list without JavaScript: its pages stay small at any size.
 EXPLORER_PAGE_SIZE = 50
+QR_CODES = "ma-qr"  # QR codes of pages' public addresses: ma-qr/<page path>.svg
+PREVIEW_IMAGES = "anh"  # link-preview images: <plan prefix>anh/chia-se.png, anh/nhiem-vu/<slug>.png
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class Urls:
         for plan in plans:
             for src_uri in self._plan_pages(plan):
                 self._add(src_uri, plan.year)
-        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY):
+        for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY, SEARCH):
             self._add(src_uri, None)
         for unit in units:
             self._add(self.unit(unit), None)
@@ -181,6 +184,28 @@ class Urls:
         """«Lịch sử cập nhật», shared by every plan."""
         return HISTORY
 
+    def source_document(self, plan: Plan) -> str:
+        """The published copy of the document the plan was imported from, in its open-data folder.
+
+        It is published as ``.txt`` whatever its extension (a ``.md`` file would become a page)."""
+        return self.data_file(plan, posixpath.splitext(plan.source_document)[0] + ".txt")
+
+    def qr_code(self, src_uri: str) -> str:
+        """The QR code of a page's public address: ``nhiem-vu/2-dd.md`` -> ``ma-qr/nhiem-vu/2-dd.svg``."""
+        return f"{QR_CODES}/{src_uri.removesuffix('.md').removesuffix('/index')}.svg"
+
+    def plan_preview_image(self, plan: Plan) -> str:
+        """The link-preview image of a plan's pages other than task pages."""
+        return f"{self.prefix(plan.year)}{PREVIEW_IMAGES}/chia-se.png"
+
+    def task_preview_image(self, task: Task) -> str:
+        """The link-preview image of a task page."""
+        return f"{self.prefix(task.year)}{PREVIEW_IMAGES}/nhiem-vu/{task.slug}.png"
+
+    def search(self) -> str:
+        """The site search (``/tim-kiem/``), shared by every plan."""
+        return SEARCH
+
     # --- what a source path is ---------------------------------------------------------------
 
     def plan_of(self, src_uri: str) -> int | None:
@@ -203,11 +228,6 @@ class Urls:
             return self.path(src_uri)
         return self.site_url.rstrip("/") + self.path(src_uri)
 
-    @property
-    def host(self) -> str:
-        """The site's host name, which names the publisher in calendar UIDs and feed ids."""
-        return urlsplit(self.site_url).hostname or "localhost"
-
     # --- links from one page to another -----------------------------------------------------
 
     def link(self, from_uri: str, to_uri: str) -> str:
@@ -217,3 +237,7 @@ class Urls:
     def href(self, from_uri: str, to_uri: str) -> str:
         """The relative URL for raw HTML (MkDocs leaves it as is): from the page's URL to the target's."""
         return _url_link(self.url(from_uri), self.url(to_uri))
+
+    def file_href(self, from_uri: str, file_uri: str) -> str:
+        """The relative URL for raw HTML from a page's URL to a published file (an image, a download)."""
+        return posixpath.relpath(file_uri, self.url(from_uri).rstrip("/") or ".")

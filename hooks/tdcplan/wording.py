@@ -62,6 +62,15 @@ def schedule_meaning(schedule: Schedule) -> str:
     return f"Thực hiện trong {listed} năm {schedule.year}"
 
 
+def schedule_note(schedule: Schedule, year: int, due: dt.date | None) -> str:
+    """What a task page says after the official schedule: its due date (``progress.period_end``), or why it has none."""
+    if schedule.kind is ScheduleKind.ONGOING:
+        return f"suốt năm {year}, cả bốn quý"
+    if schedule.kind is ScheduleKind.ON_REQUEST:
+        return "khi có yêu cầu, không gắn với quý nào"
+    return f"hạn {format_date(due)}" if due else schedule.text
+
+
 def shorten(text: str, limit: int = 110) -> str:
     """The start of ``text``, cut at a word boundary within ``limit`` characters, with «…»."""
     text = " ".join(text.split())

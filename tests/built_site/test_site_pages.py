@@ -44,7 +44,7 @@ def test_every_task_page_exists_and_shows_its_official_text(site_dir: Path, plan
     assert len(plan.tasks) == 24
     for task in plan.tasks:
         page = BuiltPage(site_dir, f"nhiem-vu/{task.slug}")
-        assert f"Nhiệm vụ {task.number}" in page.text
+        assert page.text.startswith(f"{task.number} · "), task.number  # the H1: number · start of content
         for item in task.content + task.outputs:
             assert item.text in page.text, f"{task.number}: «{item.text[:60]}…» missing"
         assert task.schedule.text in page.text
@@ -55,8 +55,8 @@ def test_every_task_page_exists_and_shows_its_official_text(site_dir: Path, plan
 
 def test_task_slugs_are_distinct_for_d_and_dd(site_dir: Path, plan: Plan) -> None:
     d, dd = BuiltPage(site_dir, "nhiem-vu/2-d"), BuiltPage(site_dir, "nhiem-vu/2-dd")
-    assert "Nhiệm vụ 2.d" in d.text and plan.task("2.d").content[0].text in d.text
-    assert "Nhiệm vụ 2.đ" in dd.text and plan.task("2.đ").content[0].text in dd.text
+    assert d.text.startswith("2.d · ") and plan.task("2.d").content[0].text in d.text
+    assert dd.text.startswith("2.đ · ") and plan.task("2.đ").content[0].text in dd.text
 
 
 def test_a_corrected_task_shows_the_correction_beside_the_original(site_dir: Path) -> None:
@@ -109,7 +109,7 @@ def test_quarter_pages_list_exactly_the_tasks_of_each_quarter(site_dir: Path, pl
         on_request = {t.number for t in plan.tasks if t.schedule.kind is ScheduleKind.ON_REQUEST}
         assert section_numbers(page, plan, "Nhiệm vụ có lịch trong quý", "<h2") == scheduled
         assert section_numbers(page, plan, "Nhiệm vụ thường xuyên", "<h2") == ongoing
-        assert section_numbers(page, plan, "Nhiệm vụ thực hiện theo yêu cầu", "tdc-pager") == on_request
+        assert section_numbers(page, plan, "Nhiệm vụ thực hiện theo yêu cầu", "</article>") == on_request
 
 
 def test_first_quarter_by_hand(site_dir: Path, plan: Plan) -> None:
@@ -167,10 +167,18 @@ def test_document_pages_list_the_tasks_citing_them(site_dir: Path, plan: Plan) -
 def test_home_page_has_groups_timeline_units_and_a_search_form(site_dir: Path, plan: Plan) -> None:
     page = BuiltPage(site_dir, "")
     assert "24 nhiệm vụ" in page.text and "6 nhóm" in page.text
-    assert '<svg class="tdc-timeline__chart"' in page.html and 'aria-hidden="true"' in page.html
-    assert '<form class="tdc-search" action="tra-cuu/"' in page.html
+    # The timeline: one link per task, whose text (number and official schedule) is the chart's text equivalent.
+    timeline = page.html[page.html.index('<ol class="tdc-timeline__rows"') :]
+    timeline = timeline[: timeline.index("</ol>")]
+    for task in plan.tasks:
+        assert f'href="nhiem-vu/{task.slug}/"' in timeline, task.number
+    assert timeline.count("<li>") == len(plan.tasks)
+    assert "<table" not in timeline
+    # A plain GET form to the search page (q=…).
+    assert '<form class="tdc-search" action="tim-kiem/" method="get"' in page.html
+    assert 'name="q"' in page.html
     for unit in plan.units.values():
-        assert unit.name in page.text
+        assert unit.short_name in page.text  # the full name is on the unit's page
 
 
 def test_navigation_lists_sections_but_no_task_page(site_dir: Path) -> None:

@@ -17,12 +17,20 @@ class BuildFailed(AssertionError):
     pass
 
 
-def run_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build --strict --clean` of ``config_file`` into ``site_dir``; whatever its outcome."""
+# Settings of a publishing build and the build clock: a test build sets them only when it means to.
+PUBLISHING_VARIABLES = ("SITE_URL", "PUBLISH", "SOURCE_DATE_EPOCH")
+
+
+def run_build(config_file: Path, site_dir: Path, **environment: str) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build --strict --clean` of ``config_file`` into ``site_dir``; whatever its outcome.
+
+    ``environment`` adds variables (e.g. ``SITE_URL``); those of a publishing build are otherwise left out.
+    """
+    env = {key: value for key, value in os.environ.items() if key not in PUBLISHING_VARIABLES}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        env=env | {"NO_MKDOCS_2_WARNING": "1"} | environment,
         capture_output=True,
         text=True,
     )

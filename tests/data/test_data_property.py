@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,78 @@ def test_real_text_with_one_value_mangled(scratch, path, where, replacement, who
 @given(content=st.binary(max_size=200))
 def test_random_bytes_in_place_of_a_file(scratch, content):
     check(scratch, STATUS, content)
+
+
+# --- hostile YAML: aliases, deep nesting, control characters, huge strings ----------------------
+
+# A hang guard, not a speed test: the slowest of these takes well under a second (issue 16 measured
+# them); an alias explosion or a quadratic path would take minutes and trips the alarm instead.
+HANG_GUARD_SECONDS = 20
+HOSTILE_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+odd_characters = st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Co", "Cs"]) | st.sampled_from(
+    "\n\r\t\x85\u2028\u200b\u202e\ufeff:&*[]{}#|>-'\""
+)
+odd_text = st.text(odd_characters | st.characters(), max_size=40)
+
+
+@st.composite
+def alias_bombs(draw) -> str:
+    """Anchors each naming a list of aliases to the one before: up to ``width ** levels`` values."""
+    levels, width = draw(st.integers(1, 30)), draw(st.integers(1, 12))
+    lines = ["reports: []", "a0: &a0 [x]"]
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * width)}]")
+    if draw(st.booleans()):
+        lines.append(f"<<: *a{levels - 1}")
+    return "\n".join(lines) + "\n"
+
+
+@st.composite
+def deep_nests(draw) -> str:
+    depth = draw(st.integers(1, 5000))
+    kind = draw(st.sampled_from(["flow-list", "flow-map", "block"]))
+    if kind == "flow-list":
+        return "reports: " + "[" * depth + "]" * depth + "\n"
+    if kind == "flow-map":
+        return "reports: " + "{a: " * depth + "1" + "}" * depth + "\n"
+    depth = min(depth, 800)  # block nesting costs two spaces a level: 800 levels is 640 KB already
+    return "reports:\n" + "".join("  " * level + "- \n" for level in range(1, depth)) + "  " * depth + "- x\n"
+
+
+@st.composite
+def huge_strings(draw) -> str:
+    size = draw(st.integers(0, 3_000_000))
+    character = draw(st.sampled_from(["x", "ệ", "\x00", "\u200b", "'", "\\"]))
+    quoted = draw(st.booleans())
+    value = character * size
+    return f'reports: "{value}"\n' if quoted else f"reports:\n  - task: '1.a'\n    note: {value}\n"
+
+
+@st.composite
+def control_characters_in_values(draw) -> str:
+    key = draw(st.sampled_from(["task", "status", "as_of", "note", draw(odd_text)]))
+    return f"reports:\n  - task: '1.a'\n    status: in_progress\n    as_of: 2026-06-30\n    {key}: {draw(odd_text)!r}\n"
+
+
+hostile_yaml = alias_bombs() | deep_nests() | huge_strings() | control_characters_in_values() | odd_text
+
+
+class HangGuard(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise HangGuard(f"the validator took more than {HANG_GUARD_SECONDS} s")
+
+
+@HOSTILE_SETTINGS
+@given(text=hostile_yaml, path=st.sampled_from([STATUS, UNITS, PLAN]))
+def test_hostile_yaml_ends_with_data_or_problems(scratch, text, path):
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(HANG_GUARD_SECONDS)
+    try:
+        check(scratch, path, text.encode("utf-8", "surrogatepass"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -140,7 +140,8 @@ def test_problem_prints_as_path_line_message():
 
 def test_github_annotation_escapes_what_the_workflow_command_reserves():
     problem = Problem("data/a,b:c.yml", 7, "50% done\r\nnext line")
-    assert problem.as_github_annotation() == "::error file=data/a%2Cb%3Ac.yml,line=7::50%25 done%0D%0Anext line"
+    # A line break in the data is written as «\\r\\n», so the annotation stays one line.
+    assert problem.as_github_annotation() == "::error file=data/a%2Cb%3Ac.yml,line=7::50%25 done\\r\\nnext line"
     assert Problem("data/units.yml", 0, "gone").as_github_annotation() == "::error file=data/units.yml,line=1::gone"
 
 

@@ -8,21 +8,10 @@ import json
 from pathlib import Path
 
 from explorer_expect import PLAN, count_text, expected_numbers, open_explorer, query_of, shown_numbers
+from tdcplan.exports.csv_export import COLUMNS
 
 TOTAL = len(PLAN.tasks)
-CSV_HEADERS = [
-    "Số",
-    "Nhóm",
-    "Nội dung",
-    "Sản phẩm",
-    "Thời gian thực hiện",
-    "Loại thời gian",
-    "Quý",
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
-    "Tình trạng",
-    "Đường dẫn",
-]
+CSV_HEADERS = [header for header, _ in COLUMNS]
 
 
 def test_changing_a_filter_updates_the_url_and_the_count(page, site_url):
@@ -101,6 +90,22 @@ def test_csv_download_holds_exactly_the_filtered_rows(page, site_url):
     assert row["Đường dẫn"] == site_url + f"nhiem-vu/{first.slug}/"
 
 
+def test_csv_download_of_every_task_is_the_published_csv_cell_by_cell(page, site_url, site_dir):
+    open_explorer(page, site_url)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Tải kết quả (CSV)").click()
+    downloaded = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"), newline="")))
+    published_text = (site_dir / "du-lieu" / "nhiem-vu.csv").read_text(encoding="utf-8-sig")
+    published = list(csv.reader(io.StringIO(published_text, newline="")))
+    assert len(downloaded[0]) == len(published[0]) == 15
+    assert len(downloaded) == len(published) == TOTAL + 1
+    # The page's own address is where it is served; the published file uses site_url.
+    link = CSV_HEADERS.index("Đường dẫn")
+    for row in downloaded[1:]:
+        row[link] = row[link].replace(site_url, "http://127.0.0.1:8000/")
+    assert downloaded == published
+
+
 def test_csv_download_follows_a_later_filter_change(page, site_url):
     open_explorer(page, site_url, "?nhom=1")
     with page.expect_download() as info:
@@ -137,6 +142,8 @@ def test_the_form_is_usable_by_keyboard(page, site_url):
     page.focus("#tdc-explorer-text")
     page.keyboard.type("chuyen doi so")
     assert shown_numbers(page) == ["2.h", "2.i"]
+    page.keyboard.press("Tab")  # to the filter panel's summary (the panel is open at this width)
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Tab")  # to the group select
     assert page.evaluate("document.activeElement.id") == "tdc-explorer-group"
     for _ in range(7):  # unit, role, quarter, kind, status, sort, clear

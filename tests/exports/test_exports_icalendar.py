@@ -48,7 +48,11 @@ def test_plan_calendar_has_one_event_per_due_date(site_dir: Path, exported_json:
     assert {k: sorted(v) for k, v in found.items()} == EXPECTED_EVENTS
     assert len(events) == sum(len(task["schedule"]["due"]) for task in exported_json["tasks"]) == 20
     uids = [str(event["UID"]) for event in events]
-    assert len(set(uids)) == len(uids) and "2026-2-dd-m11@127.0.0.1" in uids and "2026-1-a-q1@127.0.0.1" in uids
+    assert (
+        len(set(uids)) == len(uids)
+        and "2026-2-dd-m11@skhcn.hochiminhcity.gov.vn" in uids
+        and "2026-1-a-q1@skhcn.hochiminhcity.gov.vn" in uids
+    )
     undated = {t["id"] for t in exported_json["tasks"] if t["schedule"]["kind"] in ("ongoing", "on_request")}
     assert undated and not undated & set(found)
 

@@ -10,11 +10,14 @@ import jsonschema
 import pytest
 from built_site.html_text import BuiltPage
 
+# The summary's labels, then the page's section headings, in page order.
 TASK_SECTIONS = (
+    "Thời gian thực hiện",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thuộc",
     "Nội dung thực hiện",
     "Sản phẩm, dự kiến kết quả",
-    "Thời gian thực hiện",
-    "Đơn vị thực hiện",
     "Văn bản, chương trình được dẫn chiếu",
 )
 
@@ -90,15 +93,14 @@ def _normal(text: str) -> str:
 def test_json_agrees_with_the_task_page(site_dir: Path, exported_json: dict, index: int) -> None:
     task = exported_json["tasks"][index]
     page = BuiltPage(site_dir, task["url"])
-    assert page.text.startswith(f"Nhiệm vụ {task['id']}")
+    assert page.text.startswith(f"{task['id']} · ")
     sections = _sections(page.text)
     for paragraph in task["content"]:
         assert _normal(paragraph) in sections["Nội dung thực hiện"], (task["id"], paragraph)
     for item in task["outputs"]:
         assert _normal(item) in sections["Sản phẩm, dự kiến kết quả"], (task["id"], item)
     assert task["schedule"]["text"] in sections["Thời gian thực hiện"]
-    units = sections["Đơn vị thực hiện"]
-    lead_part, partner_part = units.split("Đơn vị phối hợp:")
+    lead_part, partner_part = sections["Đơn vị chủ trì"], sections["Đơn vị phối hợp"]
     assert [u["name"] for u in task["lead"]] and all(u["name"] in lead_part for u in task["lead"])
     assert all(u["name"] in partner_part for u in task["partners"])
     if not task["partners"]:

@@ -27,7 +27,7 @@ def _size_text(size: int) -> str:
 def test_open_data_page_lists_every_file_with_its_size(site_dir: Path) -> None:
     page = BuiltPage(site_dir, "du-lieu")
     data_files = sorted(p for p in (site_dir / "du-lieu").rglob("*") if p.is_file() and p.name != "index.html")
-    assert len(data_files) == 5 + 8 + 4
+    assert len(data_files) == 7 + 8 + 4  # JSON, schema, CSV, XLSX, calendar, feed, source; units; quarters
     for file in data_files:
         relative = file.relative_to(site_dir / "du-lieu").as_posix()
         assert relative in page.links, relative
@@ -56,7 +56,11 @@ def test_every_page_links_to_the_data_from_its_footer(site_dir: Path, path: str)
 
 def test_task_pages_carry_their_address_for_print(site_dir: Path) -> None:
     html = BuiltPage(site_dir, "nhiem-vu/2-dd").html
-    assert '<p class="tdc-print-url">Bản in của trang http://127.0.0.1:8000/nhiem-vu/2-dd/</p>' in html
+    assert (
+        '<p class="tdc-print-url"><img class="tdc-qr" src="../../ma-qr/nhiem-vu/2-dd.svg" '
+        'alt="Mã QR: http://127.0.0.1:8000/nhiem-vu/2-dd/" width="96" height="96">'
+        "Bản in của trang http://127.0.0.1:8000/nhiem-vu/2-dd/</p>"
+    ) in html
 
 
 @pytest.fixture(scope="module")

@@ -34,10 +34,12 @@ EXPECTED = {
             '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
         },
     ),
-    "partials/search.html": (
-        {'<div class="md-search" data-md-component="search" role="dialog">'},
-        {'<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'},
-    ),
+    # The site search's form in the header (/tim-kiem/) and its Pagefind markup around the
+    # content: only additions are checked.
+    "partials/header.html": None,
+    # main.html adds the link-preview meta tags (extrahead) and the search markup (content, scripts):
+    # only additions are checked.
+    "main.html": None,
     "partials/nav-item.html": (
         {
             '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
@@ -51,6 +53,20 @@ EXPECTED = {
     "partials/toc.html": (
         set(),
         {"{% if page in nav.pages %}", "{% else %}", '<div class="md-nav__title">', "</div>"},
+    ),
+    "partials/footer.html": (
+        {
+            '<a href="{{ page.previous_page.url | url }}" class="md-footer__link md-footer__link--prev" '
+            'aria-label="{{ direction }}: {{ page.previous_page.title | e }}">',
+            '<a href="{{ page.next_page.url | url }}" class="md-footer__link md-footer__link--next" '
+            'aria-label="{{ direction }}: {{ page.next_page.title | e }}">',
+        },
+        {
+            '<a href="{{ page.previous_page.url | url }}" class="md-footer__link md-footer__link--prev" '
+            'aria-label="{{ direction }}: {{ page.previous_page.title }}">',
+            '<a href="{{ page.next_page.url | url }}" class="md-footer__link md-footer__link--next" '
+            'aria-label="{{ direction }}: {{ page.next_page.title }}">',
+        },
     ),
     # Adds the open-data links to the footer (owned by the open-data pages):
     # only additions are checked.
@@ -95,8 +111,27 @@ def test_override_differs_from_material_only_where_intended(name):
     )
 
 
+# Templates of our own: new partials, and Material's one-line main.html and 404.html replaced
+# (main.html adds the contact box and the maintainers' note; 404.html is Vietnamese).
+OWN_TEMPLATES = {
+    "main.html",
+    "404.html",
+    "partials/tdc-contact.html",
+    "partials/tdc-maintainers.html",
+    "partials/languages/custom.html",
+}
+
+
+def test_replaced_templates_still_extend_what_materials_did():
+    assert '{% extends "base.html" %}' in (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    assert '{% extends "base.html" %}' in (MATERIAL / "main.html").read_text(encoding="utf-8")
+    assert '{% extends "main.html" %}' in (OVERRIDES / "404.html").read_text(encoding="utf-8")
+    for name in ("partials/tdc-contact.html", "partials/tdc-maintainers.html"):
+        assert not (MATERIAL / name).exists(), f"Material now has {name}: rename ours"
+
+
 def test_every_override_is_accounted_for():
     files = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")}
-    assert files == set(EXPECTED) | {"partials/languages/custom.html"}, (
-        f"overrides/ holds {sorted(files)}; add new overrides to EXPECTED in this test"
+    assert files == set(EXPECTED) | OWN_TEMPLATES, (
+        f"overrides/ holds {sorted(files)}; add new overrides to EXPECTED or OWN_TEMPLATES in this test"
     )

@@ -1,118 +1,219 @@
-"""The search box, used as a reader would: typed into Material's search in
-headless Chromium against the built site. Queries with and without
-Vietnamese marks find the task; the results link to pages that exist."""
+"""The site search as a reader uses it, in headless Chromium against the built site:
+the header and home forms lead to /tim-kiem/, whose URL holds the query and the
+filters (bookmarkable, Back works), results say what each task is, filters count,
+the explorer and the search link to each other, and pages where nobody searched
+load nothing of the search. Relevance is in test_search_relevance.py."""
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urlsplit
+import re
+import time
+from urllib.parse import parse_qs, unquote, urlsplit
 
+import checkers
 import pytest
 
-TOP = 5  # a reader looks at the first few results
-
-# (query, a page that must be among the first TOP result pages). Material's search matches
-# every word as a prefix and ranks a title match far above text, so a phrase that is in many
-# titles (every group title says «đo lường») lists those pages first; the cases below are the
-# ones where one task or unit is the right answer, typed with and without marks.
-EXPECTED = [
-    ("đo lường", "/nhom/2/"),  # groups whose titles say it come first, marked or not
-    ("do luong", "/nhom/2/"),
-    ("chuyển đổi số", "/don-vi/phong-chuyen-doi-so/"),
-    ("chuyen doi so", "/don-vi/phong-chuyen-doi-so/"),
-    ("chuyển đổi số", "/nhiem-vu/2-i/"),  # «…về chuyển đổi số của Sở…» in its content
-    ("tham nhũng", "/nhiem-vu/5-d/"),  # the corrected wording of 5.d
-    ("tham nhung", "/nhiem-vu/5-d/"),
-    ("kiem tra phap che", "/don-vi/phong-kiem-tra-phap-che/"),
-    ("chi cuc tdc", "/don-vi/chi-cuc-tdc/"),
-    ("2.đ", "/nhiem-vu/2-dd/"),
-    ("2.d", "/nhiem-vu/2-dd/"),
-    ("2.d", "/nhiem-vu/2-d/"),
-    ("996", "/van-ban/de-an-996/"),
-    ("996", "/nhiem-vu/1-a/"),
-    ("135/2021", "/nhiem-vu/4-b/"),
-    ("135/2021", "/van-ban/nghi-dinh-135-2021/"),
-    ("tuyen truyen", "/nhiem-vu/1-a/"),
-]
+from quality.site_search import DONE, result_paths, run_search, search_url, show_all
 
 
-def search(page, site_url: str, query: str) -> list[str]:
-    """Enter ``query`` in the header search box; return the result links'
-    hrefs in the order shown."""
-    page.goto(site_url, wait_until="networkidle")
-    box = page.locator(".md-search__input")
-    box.click()
-    # The whole query at once, then a key press (Material searches on key
-    # events): typing letter by letter would let the results of a partial
-    # query ("2" for "2.đ") be read before the last ones arrive.
-    box.fill(query)
-    box.press("End")
+def _query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+def test_header_search_box_leads_to_the_search_page(page, site_url):
+    page.goto(site_url + "nhiem-vu/1-a/")
+    page.fill("#tdc-header-query", "hieu chuan")
+    page.press("#tdc-header-query", "Enter")
+    page.wait_for_function(DONE)
+    assert urlsplit(page.url).path == "/tim-kiem/"
+    assert _query(page.url) == {"q": ["hieu chuan"]}
+    assert page.input_value("#tdc-search-query") == "hieu chuan"
+    assert "/nhiem-vu/4-b/" in result_paths(page)[:3]
+
+
+def test_home_search_form_leads_to_the_search_page(page, site_url):
+    page.goto(site_url)
+    page.fill("#tdc-home-query", "2.đ")
+    page.click(".tdc-search button[type=submit]")
+    page.wait_for_function(DONE)
+    assert urlsplit(page.url).path == "/tim-kiem/"
+    assert result_paths(page)[0] == "/nhiem-vu/2-dd/"
+
+
+def test_a_task_result_shows_number_words_lead_schedule_status_and_marked_excerpt(page, site_url):
+    run_search(page, site_url, "bao tri bao duong")
+    first = page.locator(".tdc-search-result").first
+    title = first.locator(".tdc-search-result__title").inner_text()
+    assert title.startswith("Nhiệm vụ 4.b: Rà soát đầu tư; tổ chức bảo trì, bảo dưỡng"), title
+    facts = first.locator(".tdc-search-result__facts").inner_text()
+    for expected in ("Chủ trì", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Thời gian", "Thường xuyên", "Tình trạng"):
+        assert expected in facts, facts
+    marks = first.locator(".tdc-search-result__excerpt mark").all_inner_texts()
+    assert {"bảo", "trì,", "dưỡng,"} <= set(marks), marks
+
+
+def test_the_count_is_announced_and_nothing_found_says_so(page, site_url):
+    run_search(page, site_url, "zzqxw")
+    status = page.locator(".tdc-search-page__status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text().startswith("Không tìm thấy kết quả nào cho «zzqxw»")
+    assert result_paths(page) == []
+    run_search(page, site_url, "tham nhung")
+    assert re.match(r"Tìm thấy \d+ kết quả cho «tham nhung»", status.inner_text())
+
+
+def test_listing_pages_come_after_the_tasks_that_match(page, site_url):
+    run_search(page, site_url, "đo lường")
+    paths = show_all(page)
+    kinds = ["task" if p.startswith("/nhiem-vu/") else "other" for p in paths]
+    assert "other" in kinds, paths  # group, unit and quarter pages are results too…
+    assert kinds == sorted(kinds, key=lambda k: k != "task"), paths  # …after every task
+
+
+def _count(page) -> int:
+    return int(re.match(r"Tìm thấy (\d+) kết quả", page.locator(".tdc-search-page__status").inner_text()).group(1))
+
+
+def test_filters_narrow_the_results_go_into_the_url_and_show_counts(page, site_url):
+    run_search(page, site_url, "chất lượng")
+    everything = _count(page)
+    option = page.locator("#tdc-search-nhom option[value='5']")
+    announced = int(re.search(r"\((\d+)\)$", option.text_content()).group(1))
+    page.click(".tdc-search-page__filter-box summary")  # the filters open in one click
+    page.select_option("#tdc-search-nhom", "5")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('nhom') === '5'")
+    page.wait_for_function(DONE)
+    assert _query(page.url) == {"q": ["chất lượng"], "nhom": ["5"]}
+    narrowed = result_paths(page)
+    assert 0 < len(narrowed) == _count(page) == announced < everything
+    assert {p for p in narrowed if p.startswith("/nhiem-vu/")} == {f"/nhiem-vu/5-{x}/" for x in "abcd"}
+    # The chosen group's count stays what choosing it gives; the other groups' counts too.
+    assert option.text_content().endswith(f"({announced})")
+
+
+def test_a_unit_filter_tells_lead_from_coordinating(page, site_url):
+    run_search(page, site_url, "", **{"don-vi": "phong-kiem-tra-phap-che", "vai-tro": "phoi-hop", "trang": "nhiem-vu"})
+    coordinating = result_paths(page)
+    assert "/nhiem-vu/5-a/" in coordinating
+    run_search(page, site_url, "", **{"don-vi": "phong-kiem-tra-phap-che", "vai-tro": "chu-tri", "trang": "nhiem-vu"})
+    assert result_paths(page) == []  # the unit leads no task
+
+
+def test_back_returns_to_the_previous_search(page, site_url):
+    run_search(page, site_url, "tham nhung")
+    first = result_paths(page)
+    page.fill("#tdc-search-query", "hiệu chuẩn")
+    page.press("#tdc-search-query", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'hiệu chuẩn'")
+    page.wait_for_function(DONE)
+    page.go_back()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'tham nhung'")
     page.wait_for_function(
-        """() => {
-          const meta = document.querySelector('.md-search-result__meta');
-          return document.querySelector('.md-search-result__item')
-              || (meta && /Không tìm thấy/.test(meta.textContent));
-        }""",
-        timeout=15000,
+        "() => document.querySelector('.tdc-search-page__status').textContent.includes('tham nhung')"
     )
-    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)")
+    assert page.input_value("#tdc-search-query") == "tham nhung"
+    assert result_paths(page) == first
 
 
-def result_pages(hrefs: list[str]) -> list[str]:
-    """Distinct page paths of the results, in order."""
-    return list(dict.fromkeys(unquote(urlsplit(h).path) for h in hrefs))
+def test_a_query_typed_before_the_index_loads_is_searched(browser, site_url):
+    context = browser.new_context()
+    checkers.RequestRecorder(context)
+
+    def slow(route):
+        time.sleep(1.0)  # the index script arrives late, as on a slow phone connection
+        route.continue_()
+
+    context.route("**/pagefind/pagefind.js", slow)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "tim-kiem/", wait_until="commit")
+        page.wait_for_selector("#tdc-search-query")
+        page.fill("#tdc-search-query", "to giac")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'to giac'", timeout=15000)
+        page.wait_for_function(DONE, timeout=15000)
+        assert result_paths(page)[0] == "/nhiem-vu/5-d/"
+        assert _query(page.url) == {"q": ["to giac"]}
+    finally:
+        context.close()
 
 
-def _matches(path: str, expected: str) -> bool:
-    if expected.endswith("/*"):
-        prefix = expected[:-1]
-        return path.startswith(prefix) and path != prefix
-    return path == expected
+def test_search_and_explorer_link_to_each_other_with_the_query(page, site_url):
+    run_search(page, site_url, "hiệu chuẩn", nhom="4")
+    href = page.get_attribute(".tdc-search-page__explorer-link", "href")
+    assert urlsplit(href).path.endswith("tra-cuu/") and _query(href) == {"q": ["hiệu chuẩn"], "nhom": ["4"]}
+    page.click(".tdc-search-page__explorer-link")
+    page.wait_for_selector(".tdc-explorer__controls:not([hidden])")
+    assert _query(page.url) == {"q": ["hiệu chuẩn"], "nhom": ["4"]}
+    back = page.locator(".tdc-explorer__search-link")
+    assert _query(back.get_attribute("href")) == {"q": ["hiệu chuẩn"], "nhom": ["4"]}
+    back.click()
+    page.wait_for_function(DONE)
+    assert urlsplit(page.url).path == "/tim-kiem/"
+    assert "/nhiem-vu/4-b/" in result_paths(page)
 
 
-@pytest.mark.parametrize("query, expected", EXPECTED)
-def test_search_finds_the_page(page, site_url, query, expected):
-    pages = result_pages(search(page, site_url, query))
-    assert any(_matches(p, expected) for p in pages[:TOP]), (
-        f"search for {query!r}: expected {expected} among the first {TOP} result pages, got {pages}"
-    )
+def test_results_open_existing_pages(page, site_url):
+    for path in run_search(page, site_url, "chất lượng")[:10]:
+        assert page.request.get(site_url + path.lstrip("/")).ok, path
 
 
-@pytest.mark.parametrize(
-    "marked, unmarked",
-    [
-        ("đo lường", "do luong"),
-        ("chuyển đổi số", "chuyen doi so"),
-        ("tuyên truyền", "tuyen truyen"),
-        ("tham nhũng", "tham nhung"),
-        ("kiểm tra pháp chế", "kiem tra phap che"),
-    ],
-)
-def test_unmarked_query_finds_what_the_marked_one_finds(page, site_url, marked, unmarked):
-    with_marks = result_pages(search(page, site_url, marked))
-    without = result_pages(search(page, site_url, unmarked))
-    assert with_marks, f"no results for {marked!r}"
-    assert with_marks[0] in without[:TOP], (
-        f"{marked!r} finds {with_marks[0]} first, but {unmarked!r} does not show it "
-        f"among its first {TOP} result pages: {without}"
-    )
+def test_without_javascript_the_page_says_so_and_links_the_explorer(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    checkers.RequestRecorder(context)
+    page = context.new_page()
+    try:
+        page.goto(search_url(site_url, "hiệu chuẩn"))
+        notice = page.locator("noscript").first.inner_text()
+        assert "cần JavaScript" in notice and "Tra cứu" in notice
+        assert page.locator(".tdc-search-page__noscript a[href='../tra-cuu/']").count() == 1
+        assert not page.locator(".tdc-search-page__filter-box").is_visible()  # filters need the script
+    finally:
+        context.close()
 
 
-@pytest.mark.parametrize("query", ["do luong", "2.đ"])
-def test_search_results_open_existing_pages_and_sections(page, site_url, query):
-    hrefs = search(page, site_url, query)
-    assert hrefs, f"no results for {query!r}"
-    for href in list(dict.fromkeys(hrefs))[:8]:
-        response = page.request.get(href.split("#")[0])
-        assert response.ok, f"result {href} answered {response.status}"
-        fragment = unquote(urlsplit(href).fragment)
-        if fragment:
-            page.goto(href.split("#")[0], wait_until="load")
-            assert page.evaluate("id => !!document.getElementById(id)", fragment), (
-                f"result {href}: no element with id {fragment!r} on the page"
-            )
+@pytest.mark.parametrize("path", ["", "nhiem-vu/2-dd/", "don-vi/chi-cuc-tdc/", "tra-cuu/"])
+def test_pages_where_nobody_searched_load_nothing_of_the_search(page, site_url, path):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(unquote(urlsplit(request.url).path)))
+    page.goto(site_url + path, wait_until="networkidle")
+    searchy = [p for p in requested if "/pagefind/" in p or p.endswith("/search.js") or "/workers/search" in p]
+    assert searchy == [], f"/{path} loaded {searchy}"
 
 
-def test_search_says_so_when_nothing_matches(page, site_url):
-    assert search(page, site_url, "zzqxw") == []
-    meta = page.locator(".md-search-result__meta").inner_text()
-    assert "Không tìm thấy" in meta, meta
+def test_the_search_page_loads_its_script_deferred_and_pagefind_only_there(page, site_url):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(unquote(urlsplit(request.url).path)))
+    run_search(page, site_url, "2.đ")
+    assert "/pagefind/pagefind.js" in requested
+    assert page.locator("script[src$='assets/javascripts/search.js'][defer]").count() == 1
+    assert page.third_party == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_search_page_with_results_is_accessible_and_fits(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    run_search(page, site_url, "hiệu chuẩn", nhom="4")
+    violations = checkers.axe_violations(page, f"/tim-kiem/ at {width}px")
+    assert violations == [], checkers.summarize_axe(violations)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"horizontal scroll of {overflow}px at {width}px"
+    label = page.locator("label[for='tdc-search-query']").inner_text()
+    assert "Tìm" in label
+
+
+def test_the_search_page_is_usable_by_keyboard(page, site_url):
+    run_search(page, site_url, "tham nhung")
+    page.focus("#tdc-search-query")
+    focused = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("() => document.activeElement.getAttribute('href') || document.activeElement.id"))
+    assert any(f and "nhiem-vu/5-d" in f for f in focused), focused
+
+
+def test_the_search_page_with_its_results_is_valid_html(page, site_url, tmp_path):
+    run_search(page, site_url, "bao tri bao duong", nhom="4")
+    rendered = tmp_path / "tim-kiem.html"
+    rendered.write_text(page.content(), encoding="utf-8")
+    errors = checkers.vnu_errors(rendered)
+    assert errors == [], checkers.summarize_html_errors(errors)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tdcplan.identifiers import Identifiers
 from tdcplan.load import PlanData
 from tdcplan.model import (
     Correction,
@@ -87,6 +88,9 @@ def plan(year: int) -> Plan:
     )
 
 
+IDS = Identifiers("so.example.vn")  # the publisher's permanent name (mkdocs.yml extra.publisher_id)
+
+
 def data(*years: int) -> PlanData:
     """The registries and the small plans of ``years`` (oldest first)."""
     plans = tuple(plan(year) for year in sorted(years or (2026,)))
@@ -103,4 +107,4 @@ def site(*years: int, site_url: str = "https://tdc.example.vn/", primary: int | 
         plan_data.references.values(),
         site_url,
     )
-    return SiteContext(plan_data, urls, repository_url="https://github.com/o/r")
+    return SiteContext(plan_data, urls, IDS, repository_url="https://github.com/o/r")

@@ -30,21 +30,37 @@ def test_task_page():
         "title": "Nhiệm vụ 1.a: Thực hiện Đề án 1 năm 2026",
         "description": "Nhiệm vụ 1.a (Quý I và II/2026): Thực hiện Đề án 1 năm 2026",
         "search": {"boost": 4},
+        # read by the theme: the contact box and the maintainers' note
+        "feedback": True,
+        "task_number": "1.a",
+        "data_file": "data/plans/2026/plan.yml",
+        "data_line": meta["data_line"],
+        "data_source_url": f"https://github.com/o/r/blob/main/data/plans/2026/plan.yml#L{meta['data_line']}",
+        "github_feedback": meta["github_feedback"],
     }
+    # The number and the start of the content as the heading, then the summary, then the full text.
     assert body.startswith(
-        "# Nhiệm vụ 1\\.a\n\n[Nhóm 1: Nhóm một](../nhom/1.md) · [Danh mục nhiệm vụ năm 2026](../index.md)\n"
+        '# 1\\.a · <span data-search-exclude="">Thực hiện Đề án 1 năm 2026</span>\n\n<dl class="tdc-facts"'
     )
+    summary = body[: body.index("</dl>")]
+    assert '<span class="tdc-status tdc-status--in_progress">Đang thực hiện</span>' in summary
+    assert "báo cáo ngày 01/03/2026" in summary
+    assert "<strong>Quý I và II/2026</strong>" in summary and "hạn 30/06/2026" in summary
+    assert '<a href="../../don-vi/u-b/">Chi cục &lt;Đo lường&gt;</a>' in summary
+    assert '<a href="../../nhom/1/">Nhóm 1</a>' in summary
     assert (
-        "## Nội dung thực hiện\n\nThực hiện Đề án 1 năm 2026\n\n*(đã sửa lỗi chính tả; nguyên văn: «Thực hiện Đề an 1 năm 2026»)*"
-        in body
-    )
-    assert "Theo quý: [Quý I/2026](../quy/2026-q1.md), [Quý II/2026](../quy/2026-q2.md)." in body
-    assert "- **Đơn vị phối hợp:** [Chi cục &lt;Đo lường&gt;](../don-vi/u-b.md)" in body
-    assert "| Nội dung thực hiện | «Đề an» | «Đề án» | lỗi gõ | 01/02/2026 |" in body
-    assert "**Tình trạng:** Đang thực hiện (báo cáo ngày 01/03/2026)." in body
+        "## Nội dung thực hiện\n\nThực hiện Đề án 1 năm 2026\n\n*(Đính chính lỗi chính tả: bản gốc ghi «Đề an», "
+        "sửa thành «Đề án», ghi nhận ngày 01/02/2026. lỗi gõ)*"
+    ) in body
+    assert "## Đính chính" not in body  # the correction is stated once, beside the text
+    assert "**Cùng quý:** [Quý I](../quy/2026-q1.md), [Quý II](../quy/2026-q2.md)" in body
     assert "- **01/03/2026 — Đang thực hiện.**" in body  # the dated history
     assert '[Nhiệm vụ 1\\.b →](1-b.md){: rel="next" }' in body
-    assert '<p class="tdc-print-url">Bản in của trang https://tdc.example.vn/nhiem-vu/1-a/</p>' in body
+    assert (
+        '<p class="tdc-print-url"><img class="tdc-qr" src="../../ma-qr/nhiem-vu/1-a.svg" '
+        'alt="Mã QR: https://tdc.example.vn/nhiem-vu/1-a/" width="96" height="96">'
+        "Bản in của trang https://tdc.example.vn/nhiem-vu/1-a/</p>"
+    ) in body
     assert page.edit_path == "data/plans/2026/plan.yml"
 
 
@@ -53,12 +69,17 @@ def test_group_page_lists_its_tasks_with_escaped_text():
     pages = by_uri(group_pages(site, site.plans[0]))
     meta, body = split(pages["nhom/1.md"])
     assert meta == {"title": "Nhóm 1: Nhóm một", "description": "Nhóm 1 (2 nhiệm vụ): Nhóm một"}
-    assert (
-        "| [1\\.b](../nhiem-vu/1-b.md) | [Kiểm tra \\[định kỳ\\]](../nhiem-vu/1-b.md) | Thường xuyên "
-        "| [CC\\.ĐL](../don-vi/u-b.md) | Không có | Chưa báo cáo |"
-    ) in body
+    # The one list of tasks: raw HTML, every value HTML-escaped.
+    row = body[body.index('<tr data-task="1.b">') :]
+    row = row[: row.index("</tr>")]
+    assert '<td class="tdc-tasks__content"><a href="../../nhiem-vu/1-b/">Kiểm tra [định kỳ]</a></td>' in row
+    assert '<td class="tdc-tasks__schedule" data-label="Thời gian">Thường xuyên</td>' in row
+    assert '<a href="../../don-vi/u-b/">CC.ĐL</a>' in row
+    assert '<span class="tdc-status tdc-status--not_reported">Chưa báo cáo</span>' in row
     _, second = split(pages["nhom/2.md"])
-    assert second.startswith("# Nhóm 2: Nhóm \\*hai\\*\n")
+    assert second.startswith(
+        '# <span data-search-exclude="">Nhóm 2</span>\n\n<p class="tdc-official-title">Nhóm *hai*</p>'
+    )
 
 
 def test_quarter_pages_sort_tasks_by_kind():
@@ -93,7 +114,7 @@ def test_plan_switcher_slot_only_with_two_plans():
     _, body = split(two["2027/nhom/1.md"])
     assert body.startswith(
         '<nav class="tdc-plan-switcher" aria-label="Chọn năm kế hoạch">\n<p>Kế hoạch: '
-        '<a href="../../" aria-current="true">Năm 2027</a> · <a href="../../../">Năm 2026</a></p>\n</nav>\n\n# Nhóm 1'
+        '<a href="../../" aria-current="true">Năm 2027</a> · <a href="../../../">Năm 2026</a></p>\n</nav>\n\n# <span data-search-exclude="">Nhóm 1</span>'
     )
     _, home = split(two["index.md"])
     assert '<a href="." aria-current="page">Năm 2026</a>' in home

@@ -1,26 +1,31 @@
-"""timeline: the year-at-a-glance SVG."""
+"""timeline: the year at a glance, one linked row per task (HTML laid out by CSS grid)."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import small_plan
-from tdcplan.timeline import ROW_HEIGHT, timeline_svg
+from bs4 import BeautifulSoup
+from tdcplan.timeline import timeline_html
 
-SVG = "{http://www.w3.org/2000/svg}"
 
-
-def test_one_row_per_task_and_a_bar_per_kind():
+def test_one_linked_row_per_task_and_a_bar_spanning_its_quarters():
     tasks = small_plan.plan(2026).tasks
-    svg = timeline_svg(tasks, 2026)
-    assert "\n\n" not in svg  # a blank line would end the raw HTML block in Markdown
-    root = ET.fromstring(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
-    texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert texts[:4] == ["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"]
-    assert texts[4:] == ["1.a", "1.b", "thường xuyên", "2.đ", "theo yêu cầu"]
-    bars = list(root.iter(f"{SVG}rect"))
-    assert len(bars) == 2  # 1.a scheduled, 1.b ongoing; 2.đ on request has none
-    scheduled, ongoing = bars
-    assert float(scheduled.get("width")) < float(ongoing.get("width"))  # two quarters against four
-    assert ongoing.get("stroke-dasharray") == "4 2"
-    assert root.get("viewBox").endswith(str(28 + ROW_HEIGHT * 3 + 4))
+    html = timeline_html(tasks, 2026, lambda task: f"nhiem-vu/{task.slug}/")
+    assert "\n\n" not in html  # a blank line would end the raw HTML block in Markdown
+    soup = BeautifulSoup(html, "html.parser")
+    head = [span.get_text() for span in soup.select(".tdc-timeline__head .tdc-timeline__quarter")]
+    assert head == ["Quý I", "Quý II", "Quý III", "Quý IV"]
+    rows = soup.select("ol.tdc-timeline__rows > li > a")
+    assert [a["href"] for a in rows] == [f"nhiem-vu/{t.slug}/" for t in tasks]
+    # Each row's text is the chart's text equivalent: the number, then the schedule.
+    names = [a.get_text(" ", strip=True) for a in rows]
+    assert names == ["1.a Quý I và II/2026", "1.b thường xuyên", "2.đ theo yêu cầu"]
+    bars = [a.select_one(".tdc-timeline__bar")["class"] for a in rows]
+    assert {"tdc-timeline__bar--scheduled", "tdc-timeline__bar--from-1", "tdc-timeline__bar--to-2"} <= set(bars[0])
+    assert {"tdc-timeline__bar--ongoing", "tdc-timeline__bar--from-1", "tdc-timeline__bar--to-4"} <= set(bars[1])
+    assert "tdc-timeline__bar--on-request" in bars[2]
+
+
+def test_task_text_is_escaped():
+    tasks = small_plan.plan(2026).tasks
+    html = timeline_html(tasks, 2026, lambda task: "x/")
+    assert "<script" not in html

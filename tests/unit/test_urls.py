@@ -110,7 +110,19 @@ def test_site_root_paths_and_absolute_addresses():
     assert local.path(local.task(task)) == "/nhiem-vu/2-dd/"
     assert local.absolute(local.task(task)) == "/nhiem-vu/2-dd/"
     assert public.absolute(public.task(task)) == "https://tdc.example.vn/sub/nhiem-vu/2-dd/"
-    assert public.host == "tdc.example.vn" and local.host == "localhost"
+
+
+def test_qr_codes_preview_images_and_the_source_document():
+    urls, plan_2026, plan_2027 = urls_of(2026, 2027), small_plan.plan(2026), small_plan.plan(2027)
+    task = plan_2027.task("2.đ")
+    assert urls.qr_code(urls.task(task)) == "ma-qr/2027/nhiem-vu/2-dd.svg"
+    assert urls.qr_code(urls.print_table(plan_2026)) == "ma-qr/ban-in.svg"
+    assert urls.task_preview_image(task) == "2027/anh/nhiem-vu/2-dd.png"
+    assert urls.plan_preview_image(plan_2026) == "anh/chia-se.png"
+    assert urls.source_document(plan_2027) == "2027/du-lieu/kh.txt"  # «kh.docx» published as text
+    assert urls.file_href(urls.task(task), urls.qr_code(urls.task(task))) == "../../../ma-qr/2027/nhiem-vu/2-dd.svg"
+    assert urls.file_href(urls.print_table(plan_2026), "ma-qr/nhiem-vu/1-a.svg") == "../ma-qr/nhiem-vu/1-a.svg"
+    assert urls.file_href("index.md", "du-lieu/kh.txt") == "du-lieu/kh.txt"
 
 
 def test_published_files():

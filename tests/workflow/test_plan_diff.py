@@ -184,3 +184,47 @@ def test_script_outside_a_repository(tmp_path):
     result = run_diff(tmp_path, "HEAD", "HEAD")
     assert result.returncode == 2
     assert result.stderr == f"diff_plan: thư mục {tmp_path} không nằm trong một kho git\n"
+
+
+def test_script_link_out_of_the_data_is_a_clear_message(data_dirs, tmp_path):
+    repository = make_repository(tmp_path, data_dirs[0])
+    status = repository / "data" / "plans" / "2026" / "status.yml"
+    status.unlink()
+    status.symlink_to("/etc/passwd")
+    git(repository, "commit", "-q", "-am", "Link out")
+    result = run_diff(repository, "before", "HEAD")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "diff_plan: phiên bản «HEAD» có «data/plans/2026/status.yml» là liên kết ra ngoài thư mục dữ liệu "
+        "hoặc tệp đặc biệt; dữ liệu chỉ gồm các tệp thường\n"
+    )
+    assert result.stdout == ""
+
+
+def test_script_link_inside_the_data_is_refused_by_the_loader(data_dirs, tmp_path):
+    repository = make_repository(tmp_path, data_dirs[0])
+    status = repository / "data" / "plans" / "2026" / "status.yml"
+    status.unlink()
+    status.symlink_to("../../units.yml")
+    git(repository, "commit", "-q", "-am", "Link in")
+    result = run_diff(repository, "before", "HEAD")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "diff_plan: dữ liệu ở phiên bản «HEAD» không hợp lệ:\n"
+        "  data/plans/2026/status.yml:0: cannot read the file: the file is a symbolic link; expected a regular file\n"
+    )
+
+
+def test_script_deep_nesting_at_a_ref_is_a_clear_message(data_dirs, tmp_path):
+    repository = make_repository(tmp_path, data_dirs[0])
+    status = repository / "data" / "plans" / "2026" / "status.yml"
+    status.write_text("reports: " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    git(repository, "commit", "-q", "-am", "Deep")
+    result = run_diff(repository, "before", "HEAD")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr == (
+        "diff_plan: dữ liệu ở phiên bản «HEAD» không hợp lệ:\n"
+        "  data/plans/2026/status.yml:1: invalid YAML: the data is nested more than 30 levels deep; "
+        "expected at most a few levels\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 import yaml
 from conftest import edit
 from repository import REPOSITORY
@@ -92,11 +94,43 @@ def test_publishing_needs_every_check_and_only_the_deploy_job_may_write_pages():
     assert job["environment"]["name"] == "github-pages"
     assert uses(deploy, "deploy") == [
         "actions/download-artifact",
-        "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
     assert steps(deploy, "deploy")[0]["with"]["name"] == "site"  # the very site the checks built
+
+
+def test_the_published_site_is_built_for_the_address_github_pages_reports():
+    deploy = workflow("deploy.yml")
+    address = deploy["jobs"]["address"]
+    assert address["permissions"] == {"pages": "read"}
+    assert uses(deploy, "address") == ["actions/configure-pages"]
+    assert steps(deploy, "address")[0]["id"] == "pages"
+    assert address["outputs"]["base_url"] == "${{ steps.pages.outputs.base_url }}"
+    checks_call = deploy["jobs"]["checks"]
+    assert checks_call["needs"] == "address"
+    assert checks_call["with"]["site_url"] == "${{ needs.address.outputs.base_url }}"
+
+    checks = workflow("checks.yml")
+    assert triggers(checks)["workflow_call"]["inputs"]["site_url"] == {
+        "description": triggers(checks)["workflow_call"]["inputs"]["site_url"]["description"],
+        "type": "string",
+        "default": "",
+    }
+    build = next(step for step in steps(checks, "checks") if step.get("run") == "make build")
+    assert build["env"] == {
+        "SITE_URL": "${{ inputs.site_url }}",
+        "PUBLISH": "${{ inputs.site_url != '' && '1' || '' }}",
+    }
+    # Pull requests pass no address: their preview build keeps the loopback default.
+    assert "site_url" not in workflow("pr.yml")["jobs"]["checks"].get("with", {})
+    # The tests build their own sites, without the publishing settings.
+    test_step = next(step for step in steps(checks, "checks") if step.get("run") == "make test")
+    assert "env" not in test_step
+    checkout = steps(checks, "checks")[0]
+    assert checkout["with"]["fetch-depth"] == 0  # sitemap dates read the whole git history
+    install = next(step for step in steps(checks, "checks") if "apt-get install" in step.get("run", ""))
+    assert "fonts-dejavu-core" in install["run"]  # the link-preview images are drawn with it
 
 
 def test_dependabot_watches_pip_npm_and_actions_weekly():
@@ -145,6 +179,28 @@ def yamllint(*paths: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
     )
+
+
+@pytest.mark.build  # runs make build (refused before anything is built)
+@pytest.mark.parametrize(
+    ("arguments", "environment", "says"),
+    [
+        (["PUBLISH=1", "SITE_URL=http://10.0.0.5/"], {}, "10.0.0.5 is a private address"),
+        ([], {"PUBLISH": "1"}, "SITE_URL is not set"),
+    ],
+)
+def test_make_build_passes_publish_and_site_url_to_the_build(tmp_path, arguments, environment, says):
+    """A refused publishing build proves the settings reached MkDocs; it writes nothing, so it runs in place."""
+    env = {key: value for key, value in os.environ.items() if key not in ("PUBLISH", "SITE_URL", "MAKEFLAGS")}
+    result = subprocess.run(
+        ["make", "-s", "build", *arguments],
+        cwd=REPOSITORY,
+        env=env | environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert says in result.stdout + result.stderr
 
 
 def test_yamllint_passes_on_data_and_github_files():

@@ -41,10 +41,8 @@
   const DEFAULTS = { group: "", unit: "", role: "ca-hai", quarter: "", kind: "", status: "", text: "", sort: "so" };
   // Filters that narrow the rows; "role" acts only through "unit".
   const DIMENSIONS = ["group", "unit", "quarter", "kind", "status", "text"];
-  const CSV_HEADERS = [
-    "Số", "Nhóm", "Nội dung", "Sản phẩm", "Thời gian thực hiện", "Loại thời gian", "Quý",
-    "Đơn vị chủ trì", "Đơn vị phối hợp", "Tình trạng", "Đường dẫn",
-  ];
+  // The URL keys /tim-kiem/ shares with this page (it has no schedule kind or sort).
+  const SEARCH_KEYS = ["q", "nhom", "don-vi", "vai-tro", "quy", "trang-thai"];
 
   /** The same folding as tdcplan.vietnamese.fold: lower case, no marks, đ -> d. */
   const fold = (text) => text.replace(/đ/g, "d").replace(/Đ/g, "D")
@@ -193,6 +191,14 @@
     return query ? `?${query}` : "";
   }
 
+  /** The site search's query string for ``state``: the keys both pages share. */
+  function searchQuery(state) {
+    const params = new URLSearchParams(stateQuery(state));
+    for (const key of [...params.keys()]) if (!SEARCH_KEYS.includes(key)) params.delete(key);
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  }
+
   // ------------------------------------------------------------- the page ---
 
   function element(tag, attributes = {}, ...children) {
@@ -220,11 +226,10 @@
       this.engine = new Engine(data);
       this.siteRoot = root.dataset.root || "";
       this.table = root.querySelector("table");
-      // On a phone the table scrolls sideways; with no row (and so no link) to
-      // focus, it must take the keyboard focus itself to be scrolled.
-      this.table.tabIndex = 0;
-      this.table.setAttribute("aria-label", "Kết quả tra cứu");
       this.tbody = this.table.tBodies[0];
+      // The page already lists every task (hooks/tdcplan/templates/_macros.md.j2, task_list):
+      // filtering shows, hides and reorders those rows, so the list has one template.
+      this.rowOf = new Map([...this.tbody.rows].map((row) => [row.dataset.task, row]));
       this.count = root.querySelector(".tdc-explorer__count");
       this.controls = root.querySelector(".tdc-explorer__controls");
       // The page links of the list without JavaScript: the filtered table shows every match.
@@ -265,9 +270,12 @@
       const units = Object.entries(data.units)
         .sort(([, a], [, b]) => this.engine.collator.compare(a.short_name, b.short_name))
         .map(([id, unit]) => [id, unit.short_name]);
-      const form = element("form", { class: "tdc-explorer__form", "aria-label": "Lọc nhiệm vụ" },
-        element("div", { class: "tdc-explorer__search" },
-          field(this.id("text"), "Tìm theo nội dung, sản phẩm, số hiệu hoặc tên đơn vị (có dấu hay không dấu đều được)", text)),
+      // The search box stays in view; the filters fold into a panel (a native <details>)
+      // whose summary says how many are in use, so that on a phone the count and the
+      // first results come right after the search box.
+      this.activeCount = element("span", { class: "tdc-explorer__active" });
+      const panel = element("details", { class: "tdc-explorer__panel" },
+        element("summary", {}, "Bộ lọc ", this.activeCount),
         element("div", { class: "tdc-explorer__filters" },
           this.select("group", "Nhóm", [everything, ...Object.entries(data.groups).map(([n, title]) => [n, `Nhóm ${n}: ${title}`])]),
           element("fieldset", { class: "tdc-explorer__unit" },
@@ -278,6 +286,13 @@
           this.select("kind", "Loại thời gian thực hiện", [everything, ...KINDS.map(([v, label]) => [v, label])]),
           this.select("status", "Tình trạng", [everything, ...Object.entries(data.statuses), [OVERDUE, data.overdue_label]]),
           this.select("sort", "Sắp xếp theo", SORTS)));
+      // Wide screens have the room: the panel starts open there.
+      if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
+      this.panel = panel;
+      const form = element("form", { class: "tdc-explorer__form", "aria-label": "Lọc nhiệm vụ" },
+        element("div", { class: "tdc-explorer__search" },
+          field(this.id("text"), "Tìm theo nội dung, số hiệu hoặc đơn vị (có dấu hay không dấu đều được)", text)),
+        panel);
       form.addEventListener("submit", (event) => event.preventDefault());
 
       const clear = element("button", { type: "button", class: "md-button tdc-explorer__clear", text: "Xoá bộ lọc" });
@@ -299,8 +314,11 @@
           link.href = URL.createObjectURL(new Blob([make()], { type }));
         });
       }
-      form.append(element("div", { class: "tdc-explorer__actions" }, clear, csv, json));
-      this.controls.append(form);
+      panel.append(element("div", { class: "tdc-explorer__actions" }, clear, csv, json));
+      // The site search ranks pages by the words of a query; it takes the same URL keys.
+      this.searchLink = element("a", { class: "tdc-explorer__search-link", href: `${this.siteRoot}tim-kiem/`,
+        text: "Tìm theo mức độ liên quan, cả trong trang đơn vị và văn bản (trang Tìm kiếm)" });
+      this.controls.append(form, element("p", { class: "tdc-explorer__search-hint" }, this.searchLink));
       this.controls.hidden = false;
     }
 
@@ -340,34 +358,18 @@
       this.rows = this.engine.filter(state);
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
-    }
-
-    unitLinks(ids) {
-      if (!ids.length) return ["Không có"];
-      const parts = [];
-      ids.forEach((id, i) => {
-        const unit = this.data.units[id];
-        if (i) parts.push(", ");
-        parts.push(element("a", { href: this.siteRoot + unit.url, text: unit.short_name }));
-      });
-      return parts;
+      this.searchLink.href = `${this.siteRoot}tim-kiem/${searchQuery(state)}`;
+      const active = DIMENSIONS.filter((d) => d !== "text" && state[d] !== DEFAULTS[d]).length;
+      this.activeCount.textContent = active ? `(đang dùng ${active})` : "(chưa dùng)";
     }
 
     renderRows() {
       const rows = document.createDocumentFragment();
-      for (const task of this.rows) {
-        const href = this.siteRoot + task.url;
-        rows.append(element("tr", {},
-          element("td", {}, element("a", { href, text: task.id })),
-          element("td", {}, element("a", { href, text: task.short })),
-          element("td", { text: task.schedule.text }),
-          element("td", {}, ...this.unitLinks(task.lead)),
-          element("td", {}, ...this.unitLinks(task.partners)),
-          element("td", {}, ...this.statusCell(task))));
-      }
+      for (const task of this.rows) rows.append(this.rowOf.get(task.id) || this.makeRow(task));
       if (!this.rows.length) {
         const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
-        rows.append(element("tr", {}, element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
+        rows.append(element("tr", { class: "tdc-tasks__empty" },
+          element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
       }
       this.tbody.replaceChildren(rows);
       if (this.table.tHead) {
@@ -378,11 +380,37 @@
       }
     }
 
-    /** The status label, then the period-ended flag (as the page's own table shows it). */
-    statusCell(task) {
-      const label = this.data.statuses[task.status];
-      if (!task.overdue) return [label];
-      return [label, element("br"), element("strong", { class: "tdc-flag", text: task.overdue })];
+    /** Links to units' pages by their short names, comma-separated (as html_units writes them). */
+    unitLinks(ids) {
+      if (!ids.length) return ["Không có"];
+      return ids.flatMap((id, i) => {
+        const unit = this.data.units[id];
+        const link = element("a", { href: this.siteRoot + unit.url, text: unit.short_name });
+        return i ? [", ", link] : [link];
+      });
+    }
+
+    /**
+     * A row for a task the page does not list (the page without JavaScript lists a page of
+     * tasks): the same markup as the task_list macro (hooks/tdcplan/templates/_macros.md.j2).
+     */
+    makeRow(task) {
+      const href = this.siteRoot + task.url;
+      const status = element("span", { class: `tdc-status tdc-status--${task.status}`, text: this.data.statuses[task.status] });
+      const flag = task.overdue ? [element("br"), element("strong", { class: "tdc-flag", text: task.overdue })] : [];
+      const cells = [
+        element("td", { class: "tdc-tasks__number" }, element("a", { href, text: task.id })),
+        element("td", { class: "tdc-tasks__content" }, element("a", { href, text: task.short })),
+        element("td", { class: "tdc-tasks__schedule", "data-label": "Thời gian", text: task.schedule.text }),
+        element("td", { class: "tdc-tasks__lead", "data-label": "Chủ trì" }, ...this.unitLinks(task.lead)),
+      ];
+      if (this.table.querySelector("th.tdc-tasks__partners")) {
+        cells.push(element("td", { class: "tdc-tasks__partners", "data-label": "Phối hợp" }, ...this.unitLinks(task.partners)));
+      }
+      cells.push(element("td", { class: "tdc-tasks__status" }, status, ...flag));
+      const row = element("tr", { "data-task": task.id }, ...cells);
+      this.rowOf.set(task.id, row);
+      return row;
     }
 
     /** The open data's task records by number (content and outputs in full), fetched once. */
@@ -396,13 +424,15 @@
 
     unitNames(ids) { return ids.map((id) => this.data.units[id].name); }
 
+    /** The rows shown, in the published CSV's columns (du-lieu/nhiem-vu.csv; headers from the data). */
     csv() {
-      const lines = [CSV_HEADERS.map(csvCell).join(",")];
+      const lines = [this.data.csv_headers.map(csvCell).join(",")];
       for (const t of this.rows) {
         lines.push([
-          t.id, t.group, this.full.get(t.id).content.join("; "), this.full.get(t.id).outputs.join("; "), t.schedule.text, this.data.kinds[t.schedule.kind],
-          t.schedule.quarters.join("; "), this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "),
-          this.data.statuses[t.status], this.absolute(t.url),
+          t.id, t.group, this.data.groups[String(t.group)], this.full.get(t.id).content.join("; "), this.full.get(t.id).outputs.join("; "),
+          t.schedule.text, this.data.kinds[t.schedule.kind], t.schedule.quarters.join("; "),
+          this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "), t.references_text,
+          this.data.statuses[t.status], t.reported, t.corrections_text, this.absolute(t.url),
         ].map(csvCell).join(","));
       }
       return "\uFEFF" + lines.join("\r\n") + "\r\n";  // BOM: Excel then reads UTF-8
@@ -431,29 +461,10 @@
     }
   }
 
-  /**
-   * Material opens its search dialog for any ?q= in the URL (and drops q when the
-   * dialog closes). Here q is the explorer's own query, as the home page's form sends
-   * it: close the dialog and put q back.
-   */
-  function keepSiteSearchClosed() {
-    const toggle = document.getElementById("__search");
-    if (!toggle || !toggle.checked || !new URLSearchParams(location.search).has("q")) return;
-    const url = location.href;
-    toggle.click();
-    history.replaceState(history.state, "", url);
-    const input = document.querySelector("[data-md-component=search-query]");
-    if (input) {
-      input.value = "";
-      input.blur();
-    }
-  }
-
   async function start() {
     const root = document.querySelector(".tdc-explorer[data-src]");
     if (!root || root.dataset.ready) return;  // not the explorer page, or already running
     root.dataset.ready = "true";
-    keepSiteSearchClosed();
     try {
       const response = await fetch(root.dataset.src);
       if (!response.ok) throw new Error(`${root.dataset.src}: HTTP ${response.status}`);

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..identifiers import Identifiers
 from ..model import Plan, Unit
 from ..urls import Urls
 from ..wording import quarter_name
@@ -17,6 +18,7 @@ from .csv_export import CSV_FILE, plan_csv
 from .icalendar_export import PLAN_FILE, CalendarWriter
 from .json_export import JSON_FILE, plan_json, schema_json
 from .json_schema import SCHEMA_FILE
+from .xlsx_export import XLSX_FILE, plan_xlsx
 
 __all__ = ["Export", "plan_exports"]
 
@@ -38,13 +40,17 @@ class Export:
         return len(self.content)
 
 
-def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Urls) -> list[Export]:
-    """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order)."""
+def plan_exports(
+    plan: Plan, units: dict[str, Unit], addresses: Urls, ids: Identifiers, source_document: bytes | None = None
+) -> list[Export]:
+    """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order).
+
+    ``source_document`` is the document the plan was imported from, published unchanged when given."""
 
     def at(name: str) -> str:
         return addresses.data_file(plan, name)
 
-    calendars = CalendarWriter(plan, addresses)  # each event written once for all the calendars
+    calendars = CalendarWriter(plan, addresses, ids)  # each event written once for all the calendars
     files = [
         Export(at(JSON_FILE), plan_json(plan, addresses), "Danh mục nhiệm vụ (JSON)", "JSON", "main"),
         Export(
@@ -57,11 +63,32 @@ def plan_exports(plan: Plan, units: dict[str, Unit], addresses: Urls) -> list[Ex
         Export(
             at(CSV_FILE), plan_csv(plan, addresses), "Danh mục nhiệm vụ (bảng tính CSV)", "CSV (UTF-8, có BOM)", "main"
         ),
+        Export(
+            at(XLSX_FILE),
+            plan_xlsx(plan, units, addresses),
+            "Danh mục nhiệm vụ (bảng tính Excel, một trang cho mỗi đơn vị)",
+            "XLSX",
+            "main",
+        ),
         Export(at(PLAN_FILE), calendars.plan_calendar(), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
         Export(
-            at(FEED_FILE), plan_feed(plan, addresses), "Tin cập nhật: báo cáo tiến độ và đính chính", "Atom", "main"
+            at(FEED_FILE),
+            plan_feed(plan, addresses, ids),
+            "Tin cập nhật: báo cáo tiến độ và đính chính",
+            "Atom",
+            "main",
         ),
     ]
+    if source_document is not None:
+        files.append(
+            Export(
+                addresses.source_document(plan),
+                source_document,
+                "Văn bản nguồn: Phụ lục trích từ tệp PDF (bảng Markdown)",
+                "Văn bản (UTF-8)",
+                "main",
+            )
+        )
     # The calendars per unit (of units with a part in the plan), then per quarter.
     for unit in units.values():
         if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit):

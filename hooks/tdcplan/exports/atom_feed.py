@@ -2,8 +2,9 @@
 
 Entries are dated from the data (a report's ``as_of``, a correction's
 ``recorded``), newest first; the feed's ``updated`` is the newest entry's date.
-Entry ids are tag URIs (RFC 4151) built from the site's host and the entry's
-date and subject, so they stay the same from build to build.
+Feed and entry ids are tag URIs (RFC 4151) named after the publisher and the
+entry's subject (:mod:`tdcplan.identifiers`), never after the site's host, so they
+stay the same from build to build and when the site moves.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..identifiers import Identifiers
 from ..model import Evidence, Plan, Task
 from ..urls import Urls
 from ..wording import TASK_FIELDS, format_date
@@ -89,22 +91,18 @@ def _timestamp(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=VIETNAM).isoformat()
 
 
-def _tag(addresses: Urls, day: dt.date, specific: str) -> str:
-    return f"tag:{addresses.host},{day.isoformat()}:{specific}"
-
-
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)
     element.text = text
     return element
 
 
-def plan_feed(plan: Plan, addresses: Urls) -> bytes:
+def plan_feed(plan: Plan, addresses: Urls, ids: Identifiers) -> bytes:
     """The feed document (UTF-8, with an XML declaration)."""
     entries = changes(plan)
     newest = entries[0].day if entries else (plan.last_change or dt.date(plan.year, 1, 1))
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "vi"})
-    _text(feed, "id", _tag(addresses, dt.date(plan.year, 1, 1), f"ke-hoach-{plan.year}/cap-nhat"))
+    _text(feed, "id", ids.feed(plan))
     _text(feed, "title", f"Cập nhật kế hoạch TĐC {plan.year}: báo cáo tiến độ và đính chính")
     _text(feed, "updated", _timestamp(newest))
     author = ET.SubElement(feed, "author")
@@ -125,9 +123,7 @@ def plan_feed(plan: Plan, addresses: Urls) -> bytes:
     )
     for change in entries:
         entry = ET.SubElement(feed, "entry")
-        _text(
-            entry, "id", _tag(addresses, change.day, f"ke-hoach-{plan.year}/nhiem-vu/{change.task.slug}/{change.key}")
-        )
+        _text(entry, "id", ids.feed_entry(plan, change.task, change.key))
         _text(entry, "title", change.title)
         _text(entry, "updated", _timestamp(change.day))
         ET.SubElement(

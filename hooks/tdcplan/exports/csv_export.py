@@ -3,6 +3,8 @@
 RFC 4180 (CRLF line ends, fields quoted when needed), UTF-8 with a byte-order
 mark so that Excel reads Vietnamese correctly. Lists are joined with «; »;
 dates are ISO (``2026-11-25``), which every spreadsheet reads as a date.
+A cell that a spreadsheet would run as a formula gets a leading apostrophe
+(:mod:`.spreadsheet`).
 The column order is part of the contract (the open-data page documents it).
 """
 
@@ -14,6 +16,7 @@ import io
 from ..model import Plan, Task
 from ..urls import Urls
 from ..wording import SCHEDULE_KIND_LABELS, TASK_FIELDS
+from .spreadsheet import spreadsheet_text
 
 CSV_FILE = "nhiem-vu.csv"
 JOIN = "; "
@@ -38,9 +41,20 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+def references_cell(task: Task) -> str:
+    return JOIN.join(reference.title for reference in task.references)
+
+
+def report_date_cell(task: Task) -> str:
+    return task.status.as_of.isoformat() if task.status else ""
+
+
+def corrections_cell(task: Task) -> str:
+    return JOIN.join(f"{TASK_FIELDS[c.field].short}: «{c.original}» → «{c.corrected}»" for c in task.corrections)
+
+
 def task_row(task: Task, addresses: Urls) -> list[str]:
     """The cells of one task, in :data:`COLUMNS` order."""
-    status = task.status
     return [
         task.number,
         str(task.group.number),
@@ -52,10 +66,10 @@ def task_row(task: Task, addresses: Urls) -> list[str]:
         JOIN.join(str(q) for q in task.schedule.quarters),
         JOIN.join(unit.name for unit in task.lead),
         JOIN.join(unit.name for unit in task.partners),
-        JOIN.join(reference.title for reference in task.references),
+        references_cell(task),
         task.status_label,
-        status.as_of.isoformat() if status else "",
-        JOIN.join(f"{TASK_FIELDS[c.field].short}: «{c.original}» → «{c.corrected}»" for c in task.corrections),
+        report_date_cell(task),
+        corrections_cell(task),
         addresses.absolute(addresses.task(task)),
     ]
 
@@ -66,5 +80,5 @@ def plan_csv(plan: Plan, addresses: Urls) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([header for header, _ in COLUMNS])
     for task in plan.tasks:
-        writer.writerow(task_row(task, addresses))
+        writer.writerow([spreadsheet_text(cell) for cell in task_row(task, addresses)])
     return buffer.getvalue().encode("utf-8-sig")

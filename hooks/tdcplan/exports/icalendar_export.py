@@ -4,7 +4,7 @@ A task is due at the end of each quarter its schedule names (``Quý I, II và
 III/2026``: 31/03, 30/06 and 30/09) or on the last day of a span of months
 (``Từ tháng 01/2026 đến tháng 11/2026``: 30/11). Ongoing and on-request tasks
 name no date, and the calendars invent none. Each due date is an all-day event
-whose UID is stable (``2026-2-dd-q1@<host>``); DTSTAMP is the date of the
+whose UID is stable and names the publisher, not the host (``2026-2-dd-q1@<publisher_id>``); DTSTAMP is the date of the
 latest change in the data, never the build clock. The ``icalendar`` library
 writes the text (CRLF, lines folded at 75 octets).
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
+from ..identifiers import Identifiers
 from ..model import Plan, Task, Unit
 from ..schedule import quarter_of_month
 from ..urls import Urls
@@ -107,9 +108,10 @@ class CalendarWriter:
     from these pieces instead of being serialized whole, 13 times, from scratch.
     """
 
-    def __init__(self, plan: Plan, addresses: Urls) -> None:
+    def __init__(self, plan: Plan, addresses: Urls, ids: Identifiers) -> None:
         self.plan = plan
         self.addresses = addresses
+        self.ids = ids
         self.events = plan_events(plan)
         self._bodies: dict[tuple[str, str, str], bytes] = {}
 
@@ -119,7 +121,7 @@ class CalendarWriter:
         if body is None:
             body = self._bodies[key] = _event(event, self.plan, self.addresses).to_ical()
         uid = Event()
-        uid.add("uid", f"{self.plan.year}-{event.task.slug}-{event.key}{uid_suffix}@{self.addresses.host}")
+        uid.add("uid", self.ids.calendar_uid(self.plan, event.task, event.key, uid_suffix))
         uid_line = uid.to_ical().removeprefix(b"BEGIN:VEVENT\r\n").removesuffix(_END_EVENT)
         return body.removesuffix(_END_EVENT) + uid_line + _END_EVENT
 
@@ -149,13 +151,13 @@ class CalendarWriter:
         return self.calendar(name, [e for e in self.events if quarter_of_month(e.day.month) == quarter])
 
 
-def plan_calendar(plan: Plan, addresses: Urls) -> bytes:
-    return CalendarWriter(plan, addresses).plan_calendar()
+def plan_calendar(plan: Plan, addresses: Urls, ids: Identifiers) -> bytes:
+    return CalendarWriter(plan, addresses, ids).plan_calendar()
 
 
-def unit_calendar(plan: Plan, unit: Unit, addresses: Urls) -> bytes:
-    return CalendarWriter(plan, addresses).unit_calendar(unit)
+def unit_calendar(plan: Plan, unit: Unit, addresses: Urls, ids: Identifiers) -> bytes:
+    return CalendarWriter(plan, addresses, ids).unit_calendar(unit)
 
 
-def quarter_calendar(plan: Plan, quarter: int, addresses: Urls) -> bytes:
-    return CalendarWriter(plan, addresses).quarter_calendar(quarter)
+def quarter_calendar(plan: Plan, quarter: int, addresses: Urls, ids: Identifiers) -> bytes:
+    return CalendarWriter(plan, addresses, ids).quarter_calendar(quarter)

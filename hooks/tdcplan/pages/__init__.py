@@ -14,9 +14,10 @@ from .history import history_page
 from .home import home_page
 from .indexes import index_pages, registry_index_pages
 from .open_data import home_links, open_data_outputs
-from .print_table import print_table_page
+from .print_table import print_table_page, qr_assets
 from .quarter import quarter_pages
 from .reference import reference_pages
+from .search import search_page
 from .task import task_pages
 from .unit import unit_pages
 
@@ -40,9 +41,11 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
         ]
         pages.extend(plan_pages)
         pages.append(explorer_asset(site, plan))
+        pages.extend(qr_assets(site, plan))
         pages.extend(data_files)
     pages.extend(unit_pages(site))
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))
     pages.append(history_page(site))
+    pages.append(search_page(site))
     return pages

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -12,6 +13,7 @@ import yaml
 from .. import progress, wording
 from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
+from ..identifiers import Identifiers
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
 from ..urls import Urls
@@ -43,8 +45,10 @@ class SiteContext:
 
     data: PlanData
     urls: Urls
+    ids: Identifiers  # permanent ids (feeds, calendars), named after the publisher, not the host
     repository_url: str = ""  # e.g. https://github.com/owner/repo/ (empty: no links to the repository)
     branch: str = "main"
+    source_documents: Mapping[int, bytes] = field(default_factory=dict)  # by plan year: the imported document
     history: DataHistory | None = None  # from git (tdcplan.data_history); None: not read
 
     @cached_property
@@ -113,6 +117,23 @@ class PageWriter:
         """A relative URL for raw HTML, which MkDocs does not rewrite (HTML-escaped)."""
         return Trusted(escape_html(self.site.urls.href(self.src_uri, target_uri)))
 
+    def file_href(self, file_uri: str) -> Trusted:
+        """A relative URL for raw HTML from this page to a published file (an image, a download), HTML-escaped."""
+        return Trusted(escape_html(self.site.urls.file_href(self.src_uri, file_uri)))
+
+    def html_link(self, target_uri: str, label: object, css_class: str | None = None) -> Trusted:
+        """An HTML ``<a>`` to a page, for raw HTML blocks (the label is escaped text)."""
+        attributes = f' class="{escape_html(css_class)}"' if css_class else ""
+        return Trusted(f'<a href="{self.href(target_uri)}"{attributes}>{escape_html(str(label))}</a>')
+
+    def html_units(self, units: tuple[Unit, ...], short: bool = True, empty: str = "Không có") -> Trusted:
+        """Unit links as HTML, comma-separated; ``empty`` (escaped) when there is none."""
+        if not units:
+            return Trusted(escape_html(empty))
+        return Trusted(
+            ", ".join(self.html_link(self.site.urls.unit(u), u.short_name if short else u.name) for u in units)
+        )
+
     def task_link(self, task: Task, label: object | None = None) -> Trusted:
         return self.link_to(self.site.urls.task(task), label if label is not None else task.number)
 
@@ -138,9 +159,10 @@ class PageWriter:
         body = self.site.environment.get_template(template).render(
             site=self.site, urls=self.site.urls, page=self, **context
         )
-        # MkDocs themes print the title and description unescaped (in <title>, the nav, an
-        # attribute): escape them here, once, as HTML.
-        meta = {key: escape_html(value) if key in ("title", "description") else value for key, value in meta.items()}
+        # The theme prints a page's title as it is (in <title>, the header, the nav, the pager;
+        # overrides/partials/footer.html drops Material's one «| e»): escape it here, once, as
+        # HTML. The description has one place, the <meta> tag, and overrides/base.html escapes it there.
+        meta = {key: escape_html(value) if key == "title" else value for key, value in meta.items()}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         switcher = plan_switcher_html(self.site, self.src_uri)
         return self.site.environment.get_template(PAGE_FRAME).render(

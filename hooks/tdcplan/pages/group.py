@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Plan
+from ..search_record import group_search_record
 from ..wording import plan_title, shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     groups = plan.groups
-    for index, group in enumerate(groups):
+    for group in groups:
         src_uri = site.urls.group(group, plan.year)
         page = PageWriter(site, src_uri)
         yield GeneratedPage(
@@ -21,12 +22,11 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 {
                     "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
                     "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
+                    "pagefind": group_search_record(group),
                 },
                 group=group,
                 plan=plan,
                 plan_title=plan_title(plan),
-                previous=groups[index - 1] if index > 0 else None,
-                next=groups[index + 1] if index + 1 < len(groups) else None,
             ),
             edit_path=group.location.path,
         )

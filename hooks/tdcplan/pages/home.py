@@ -1,23 +1,13 @@
-"""The home page: what the plan is, its groups, its year by quarter, its units."""
+"""The home page: what this is, where the plan stands as of its data date, the year by quarter."""
 
 from __future__ import annotations
 
 from ..escaping import Trusted
-from ..model import Plan, Task
-from ..schedule import ScheduleKind
-from ..timeline import timeline_svg
+from ..model import Plan
+from ..plan_state import data_date, quarter_of, tasks_due_in_quarter
+from ..timeline import timeline_html
 from ..wording import parent_plan_wording, plan_title
 from .base import GeneratedPage, PageWriter, SiteContext
-
-
-def quarter_mark(task: Task, quarter: int) -> str:
-    """A table cell saying whether ``task`` runs in ``quarter``."""
-    kind = task.schedule.kind
-    if kind is ScheduleKind.ON_REQUEST:
-        return "theo yêu cầu"
-    if quarter not in task.schedule.quarters:
-        return "—"
-    return "thường xuyên" if kind is ScheduleKind.ONGOING else "có"
 
 
 def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> GeneratedPage:
@@ -25,6 +15,9 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
     page = PageWriter(site, src_uri)
     units = [(u, len(plan.tasks_led_by(u)), len(plan.tasks_coordinated_by(u))) for u in site.data.units.values()]
     heading = f"Kế hoạch tiêu chuẩn, đo lường, chất lượng năm {plan.year}"
+    as_of = data_date(plan)
+    # The quarter «now» is the data date's, and only within the plan's own year.
+    quarter = quarter_of(as_of) if as_of and as_of.year == plan.year else None
     return GeneratedPage(
         src_uri,
         page.render(
@@ -32,16 +25,18 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             {
                 "title": heading,
                 "description": f"{plan.issuer}: {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm "
-                f"{plan.year} — nội dung, đơn vị chủ trì, phối hợp và thời gian thực hiện theo quý.",
+                f"{plan.year} — nội dung, đơn vị chủ trì, phối hợp, thời gian thực hiện và tình trạng.",
             },
             heading=heading,
             plan=plan,
             plan_title=plan_title(plan),
             parent_plan=parent_plan_wording(plan),
-            timeline=Trusted(timeline_svg(plan.tasks, plan.year)),
-            quarter_mark=quarter_mark,
+            as_of=as_of,
+            quarter=quarter,
+            due=tasks_due_in_quarter(plan, plan.year, quarter) if quarter else (),
+            timeline=Trusted(timeline_html(plan.tasks, plan.year, lambda task: page.href(site.urls.task(task)))),
             units=units,
-            explorer_url=page.href(site.urls.explorer(plan)),
+            search_url=page.href(site.urls.search()),
             extra_links=extra_links,
         ),
         edit_path=plan.location.path,

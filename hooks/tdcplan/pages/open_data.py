@@ -70,7 +70,7 @@ def _python_literal(text: str) -> Trusted:
 def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, list[GeneratedAsset]]:
     """The open-data page of ``plan`` and every file it lists."""
     addresses = site.urls
-    exports = plan_exports(plan, site.data.units, addresses)
+    exports = plan_exports(plan, site.data.units, addresses, site.ids, site.source_documents.get(plan.year))
     src_uri = site.urls.open_data(plan)
     page = PageWriter(site, src_uri)
 
@@ -82,7 +82,7 @@ def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, lis
         "open_data.md.j2",
         {
             "title": heading,
-            "description": f"Tải danh mục {len(plan.tasks)} nhiệm vụ năm {plan.year} dưới dạng JSON, CSV, lịch iCalendar "
+            "description": f"Tải danh mục {len(plan.tasks)} nhiệm vụ năm {plan.year} dưới dạng JSON, CSV, bảng tính Excel, lịch iCalendar "
             f"và tin cập nhật Atom; mô tả các trường dữ liệu.",
         },
         heading=heading,

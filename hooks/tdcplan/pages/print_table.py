@@ -9,10 +9,13 @@ the template with every value HTML-escaped.
 
 from __future__ import annotations
 
+import posixpath
+
 from ..appendix import COLUMNS, NO_PARTNER, AppendixTask
 from ..model import Plan, Task, Unit
+from ..qr_codes import qr_svg
 from ..wording import format_date
-from .base import GeneratedPage, PageWriter, SiteContext
+from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
 FIELD_COLUMNS = {"content": COLUMNS[1], "outputs": COLUMNS[2]}
 
@@ -33,6 +36,14 @@ def print_row(task: Task) -> AppendixTask:
         partners=unit_names(task.partners),
         line=task.location.line,
     )
+
+
+def qr_assets(site: SiteContext, plan: Plan) -> list[GeneratedAsset]:
+    """The QR code of every task page's public address (the printed table and the printed task pages show them)."""
+    urls = site.urls
+    return [
+        GeneratedAsset(urls.qr_code(urls.task(task)), qr_svg(urls.absolute(urls.task(task)))) for task in plan.tasks
+    ]
 
 
 def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
@@ -57,12 +68,24 @@ def print_table_page(site: SiteContext, plan: Plan) -> GeneratedPage:
             heading=heading,
             plan=plan,
             columns=COLUMNS,
-            groups=[(group, [print_row(task) for task in group.tasks]) for group in plan.groups],
+            groups=[
+                (
+                    group,
+                    [
+                        (print_row(task), page.file_href(site.urls.qr_code(site.urls.task(task))), task)
+                        for task in group.tasks
+                    ],
+                )
+                for group in plan.groups
+            ],
             issued_with=f"(Ban hành kèm theo {plan.parent.as_printed} của {plan.issuer})",
             corrections=corrections,
             page_address=site.urls.absolute(src_uri),
             last_change=format_date(plan.last_change) if plan.last_change else None,
             open_data_link=page.link_to(site.urls.open_data(plan), "dữ liệu mở"),
+            source_link=page.link_to(
+                site.urls.source_document(plan), posixpath.basename(site.urls.source_document(plan))
+            ),
         ),
         edit_path=plan.location.path,
     )

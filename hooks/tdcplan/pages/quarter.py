@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..model import Plan
 from ..quarter_listing import quarter_listing
 from ..schedule import quarter_bounds
+from ..search_record import quarter_search_record
 from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -31,6 +32,7 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                     "title": name,
                     "description": f"Nhiệm vụ tiêu chuẩn, đo lường, chất lượng trong {name}: {len(listing.scheduled)} "
                     f"có lịch trong quý, {len(listing.ongoing)} thường xuyên, {len(listing.on_request)} theo yêu cầu.",
+                    "pagefind": quarter_search_record(plan.year, quarter),
                 },
                 listing=listing,
                 year=plan.year,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..search_record import reference_search_record
 from ..wording import shorten
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -25,6 +26,7 @@ def reference_pages(site: SiteContext) -> Iterator[GeneratedPage]:
                         f"{reference.description}",
                         155,
                     ),
+                    "pagefind": reference_search_record(reference),
                 },
                 reference=reference,
                 citing=citing,

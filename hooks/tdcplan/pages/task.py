@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..data_history import DataHistory
 from ..escaping import Trusted, escape_markdown
-from ..feedback import feedback_link
+from ..feedback import feedback_url
 from ..model import Plan, Task, TextItem
-from ..wording import TASK_FIELDS, plan_title, shorten, task_title
+from ..progress import period_end
+from ..search_record import task_search_record
+from ..wording import format_date, plan_title, quarter_name, schedule_note, shorten, task_title
 from .base import GeneratedPage, PageWriter, SiteContext
-
-TASK_SEARCH_BOOST = 4
 
 # Related tasks shown per kind; the rest are a click away (the unit or document page lists
 # them all). Unbounded lists would make every page grow with the plan (and the build quadratic).
@@ -61,8 +61,28 @@ def _related_links(page: PageWriter, related: tuple[Task, ...], more_target: str
     return Trusted(", ".join(links))
 
 
-def _correction_note(item: TextItem) -> Trusted:
-    return Trusted(f"*(đã sửa lỗi chính tả; nguyên văn: «{escape_markdown(item.official)}»)*")
+HEADING_LENGTH = 60  # characters of content in the H1: at most three lines at 360 px
+
+
+def task_heading(task: Task) -> str:
+    """The start of the task's official content, for the H1 «2.b · <start>…» (the full text follows it)."""
+    return shorten(task.content[0].text, HEADING_LENGTH)
+
+
+def _correction_note(task: Task) -> Callable[[TextItem, str], Trusted]:
+    """The note printed after a corrected paragraph or output: what was corrected, why and when (shown once)."""
+
+    def note(item: TextItem, field: str) -> Trusted:
+        parts = [
+            f"bản gốc ghi «{escape_markdown(c.original)}», sửa thành «{escape_markdown(c.corrected)}», "
+            f"ghi nhận ngày {format_date(c.recorded)}" + (f". {escape_markdown(c.note)}" if c.note else "")
+            for c in task.corrections
+            if c.field == field and c.original in item.official
+        ]
+        detail = "; ".join(parts) if parts else f"nguyên văn: «{escape_markdown(item.official)}»"
+        return Trusted(f"*(Đính chính lỗi chính tả: {detail})*")
+
+    return note
 
 
 def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
@@ -73,24 +93,34 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     for index, task in enumerate(tasks):
         src_uri = site.urls.task(task)
         page = PageWriter(site, src_uri)
-        quarter_links = Trusted(", ".join(page.quarter_link(task.year, q) for q in task.schedule.quarters))
+        # Links to the quarter pages, named without the year: the summary states the schedule.
+        quarter_links = Trusted(
+            ", ".join(page.quarter_link(task.year, q, quarter_name(q)) for q in task.schedule.quarters)
+        )
         source_url = site.source_url(task.location.path, task.location.line)
+        github_feedback = feedback_url(site.repository_url, task, site.urls.url(src_uri))
         related_lead = related.by_lead(task)
         related_reference = related.by_reference(task)
         content = page.render(
             "task.md.j2",
             {
                 "title": task_title(task),
-                # Group, unit and quarter pages repeat every task's text and Material's search does
-                # not weigh page length: the task's own page must outrank the lists that mention it.
-                "search": {"boost": TASK_SEARCH_BOOST},
+                "pagefind": task_search_record(task),
                 "description": shorten(f"Nhiệm vụ {task.number} ({task.schedule.text}): {task.content[0].text}", 155),
+                # Read by the theme (overrides/main.html): the feedback box and the maintainers' note.
+                "feedback": True,
+                "task_number": task.number,
+                "data_file": task.location.path,
+                "data_line": task.location.line,
+                **({"data_source_url": source_url} if source_url else {}),
+                **({"github_feedback": github_feedback} if github_feedback else {}),
             },
             task=task,
             plan=plan,
             plan_title=plan_title(plan),
-            field_names={name: field.label for name, field in TASK_FIELDS.items()},
-            correction_note=_correction_note,
+            heading_text=task_heading(task),
+            schedule_note=schedule_note(task.schedule, task.year, period_end(task.schedule)),
+            correction_note=_correction_note(task),
             quarter_links=quarter_links,
             related_by_lead=_related_links(page, related_lead, site.urls.unit(task.lead[0]), "xem trang đơn vị"),
             related_by_reference=_related_links(
@@ -99,11 +129,8 @@ def task_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
                 site.urls.reference(task.references[0]) if task.references else "",
                 "xem trang văn bản",
             ),
-            source_url=source_url,
-            source_link=Trusted(f"[xem tệp trên kho mã nguồn]({source_url})") if source_url else None,
             previous=tasks[index - 1] if index > 0 else None,
             next=tasks[index + 1] if index + 1 < len(tasks) else None,
-            feedback_link=feedback_link(site.repository_url, task, site.urls.url(src_uri)),
             update=history.task_update(task, plan),
         )
         yield GeneratedPage(src_uri, content, edit_path=task.location.path)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..model import Plan, Task, Unit
 from ..quarter_listing import of_kind, scheduled_in
 from ..schedule import ScheduleKind
+from ..search_record import unit_search_record
 from ..wording import quarter_name
 from .base import GeneratedPage, PageWriter, SiteContext
 
@@ -32,7 +33,7 @@ def quarter_sections(tasks: tuple[Task, ...], year: int) -> list[tuple[str, tupl
     sections = [
         (quarter_name(q, year), scheduled_in(tasks, q), "Không có nhiệm vụ có lịch trong quý này.") for q in range(1, 5)
     ]
-    sections.append(("Thường xuyên (cả năm)", of_kind(tasks, ScheduleKind.ONGOING), "Không có nhiệm vụ thường xuyên."))
+    sections.append(("Thường xuyên, cả năm", of_kind(tasks, ScheduleKind.ONGOING), "Không có nhiệm vụ thường xuyên."))
     sections.append(
         ("Theo yêu cầu", of_kind(tasks, ScheduleKind.ON_REQUEST), "Không có nhiệm vụ thực hiện theo yêu cầu.")
     )
@@ -60,7 +61,7 @@ def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
             src_uri,
             page.render(
                 "unit.md.j2",
-                {"title": unit.name, "description": f"{unit.name} — {counts}."},
+                {"title": unit.name, "description": f"{unit.name} — {counts}.", "pagefind": unit_search_record(unit)},
                 unit=unit,
                 plans=views,
             ),

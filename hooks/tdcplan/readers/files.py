@@ -16,6 +16,7 @@ PLANS_DIR = "plans"
 PLAN_FILE = "plan.yml"
 CORRECTIONS_FILE = "corrections.yml"
 STATUS_FILE = "status.yml"
+SOURCE_DIR = "nguon"  # beside plan.yml: the document the plan was imported from (published unchanged)
 
 Choice = TypeVar("Choice")
 
@@ -30,13 +31,14 @@ class DataFiles:
 
     def shown_as(self, path: Path) -> str:
         """``path`` as messages name it: relative to the repository root when it lies inside it."""
-        relative = os.path.relpath(path.resolve(), self.root.resolve())
-        return path.resolve().as_posix() if relative.startswith("..") else Path(relative).as_posix()
+        # abspath, not resolve: a symbolic link is named as itself, never as its target
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        return Path(os.path.abspath(path)).as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
     def read(self, path: Path) -> tuple[object, FieldReader]:
         """The located content of a YAML file (``None`` if unreadable) and a field reader for it."""
         shown = self.shown_as(path)
-        content, problems = read_yaml(path, shown)
+        content, problems = read_yaml(path, shown, inside=self.data_dir)
         self.problems += problems
         return content, FieldReader(shown, self.problems)
 

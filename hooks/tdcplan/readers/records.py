@@ -8,12 +8,14 @@ gathers, per task, the corrected texts, the corrections and the reports, which
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fields import FieldReader
 from ..located import LocatedMap
 from ..model import Correction, SourceLocation, StatusReport, TextItem
+from ..plausibility import official_occurrences, record_date
 from .files import DataFiles, choice
 from .plan import PlanDraft, TaskDraft
 from .status import read_status
@@ -46,7 +48,7 @@ class RecordsReader:
 
     def entries(self, path: Path, key: str) -> tuple[list[tuple[LocatedMap, int]], FieldReader] | None:
         """The entries under ``key`` of an optional per-plan file, each with its line."""
-        if not path.exists():
+        if not os.path.lexists(path):  # a dangling link is reported, not taken for «no file»
             return None
         content, fields = self.files.read(path)
         if content is None:
@@ -81,7 +83,7 @@ class RecordsReader:
             original = fields.text(item, "original", f"{what}: «original»")
             corrected = fields.text(item, "corrected", f"{what}: «corrected»")
             note = fields.text(item, "note", f"{what}: «note»")
-            recorded = fields.date(item, "recorded", f"{what}: «recorded»")
+            recorded = record_date(fields, item, "recorded", f"{what}: «recorded»", self.plan.year)
             if None in (task, name, original, corrected, note, recorded):
                 continue
             if original == corrected:
@@ -89,22 +91,25 @@ class RecordsReader:
                 continue
             number, revisions = task
             items = revisions.texts[name]
-            occurrences = sum(text_item.text.count(original) for text_item in items)
+            occurrences, hits = official_occurrences(items, original)
             if occurrences != 1:
                 fields.problem(
                     item.line_of("original"),
-                    f"{what}: «{original}» must occur exactly once in the «{name}» of task {number}, "
+                    f"{what}: «{original}» must occur exactly once in the official «{name}» of task {number}, "
                     f"found {occurrences} times",
                 )
                 continue
-            position = next(i for i, text_item in enumerate(items) if original in text_item.text)
+            position = hits[0]
+            if items[position].text.count(original) != 1:  # an earlier correction changed these words
+                fields.problem(item.line_of("original"), f"{what}: «{original}» overlaps an earlier correction")
+                continue
             items[position] = TextItem(items[position].official, items[position].text.replace(original, corrected))
             location = SourceLocation(fields.path, line)
             revisions.corrections.append(Correction(name, original, corrected, note, recorded, location))
 
     def status(self, path: Path) -> None:
         """Attach each task's progress reports, and take the plan's data date (see :mod:`.status`)."""
-        if not path.exists():
+        if not os.path.lexists(path):  # a dangling link is reported, not taken for «no file»
             return
         content, fields = self.files.read(path)
         if content is None:

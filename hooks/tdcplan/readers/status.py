@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from ..fields import FieldReader
 from ..located import LocatedMap
 from ..model import Evidence, SourceLocation, StatusReport
+from ..plausibility import record_date
 from ..progress import CLOSING, REPORTABLE, StatusCode
 from .files import STATUS_FILE
 
@@ -43,7 +44,7 @@ def read_status(content: object, fields: FieldReader, task_numbers: Collection[s
     top = fields.mapping(content, 1, STATUS_FILE, ("reports",), ("data_date",))
     if top is None:
         return PlanProgress()
-    data_date = fields.date(top, "data_date", "«data_date»")
+    data_date = record_date(fields, top, "data_date", "«data_date»", year)
     entries = fields.list(top, "reports", "«reports»")
     if entries and "data_date" not in top:
         # Versions from before any report need none (the history page still reads them).
@@ -88,7 +89,7 @@ def _report(
         fields.problem(item.line_of("task"), f"{what}: there is no task «{number}» in the {year} plan")
         number = None
     code = status_code(fields, item, what)
-    as_of = fields.date(item, "as_of", f"{what}: «as_of»")
+    as_of = record_date(fields, item, "as_of", f"{what}: «as_of»", year)
     if as_of is not None and data_date is not None and as_of > data_date:
         fields.problem(
             item.line_of("as_of"),

@@ -1,0 +1,48 @@
+"""The search page, ``/tim-kiem/?q=…``: ranked full-text search over the plan's pages.
+
+The page holds the form and the filters' vocabulary (groups, units, quarters,
+statuses, with the explorer's URL keys and values); ``docs/assets/javascripts/search.js``
+runs the query against the Pagefind index (:mod:`tdcplan.search_index`) and lists
+the results. Without JavaScript the page says so and points to the explorer.
+"""
+
+from __future__ import annotations
+
+from ..escaping import Trusted, escape_html
+from ..model import STATUS_LABELS
+from ..search_index import OUTPUT_SUBDIR
+from ..search_record import KIND_LABELS
+from ..urls import HOME
+from ..wording import quarter_name, shorten
+from .base import GeneratedPage, PageWriter, SiteContext
+
+
+def search_page(site: SiteContext) -> GeneratedPage:
+    """The search page of the site (its filters name the primary plan's groups)."""
+    page = PageWriter(site, site.urls.search())
+    plan = next((p for p in site.plans if p.year == site.urls.primary_year), site.plans[0])
+    root = page.href(HOME)
+    options = {
+        "nhom": [(str(g.number), f"Nhóm {g.number}: {shorten(g.title, 60)}") for g in plan.groups],
+        "don-vi": [(unit.id, unit.name) for unit in site.data.units.values()],
+        "quy": [(str(q), quarter_name(q, plan.year)) for q in range(1, 5)],
+        "trang-thai": [(code.value, label) for code, label in STATUS_LABELS.items()],
+        "trang": list(KIND_LABELS.items()),
+    }
+    return GeneratedPage(
+        site.urls.search(),
+        page.render(
+            "search.md.j2",
+            {
+                "title": "Tìm kiếm",
+                "description": f"Tìm nhiệm vụ, đơn vị, văn bản của kế hoạch tiêu chuẩn, đo lường, chất lượng năm "
+                f"{plan.year} theo nội dung, số hiệu, tên đơn vị; gõ có dấu hay không dấu đều được.",
+                "scripts": ["assets/javascripts/search.js"],  # loaded, deferred, by this page only
+                "hide": ["toc"],
+            },
+            options=options,
+            explorer_href=page.href(site.urls.explorer(plan)),
+            pagefind_href=Trusted(escape_html(f"{root.rstrip('/')}/{OUTPUT_SUBDIR}/pagefind.js")),
+        ),
+        edit_path=plan.location.path,
+    )

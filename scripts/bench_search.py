@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""What the site search costs a reader, for the real plan and a plan N times larger.
+
+Builds the site (``mkdocs build --strict``, the plan enlarged by ``bench_build.enlarged_plan``),
+times Pagefind's indexing run alone, and measures in Debian's Chromium, per query, on a
+fresh browser context (empty cache): the bytes the search page downloads from opening it
+until the first results are shown (gzip-compressed size, as a web server sends them), and
+the time from submitting the query to the results. Also checks that pages where nobody
+searched download nothing of the search.
+
+Budgets (plan × 100): at most 300 KB gzipped per query, results under 300 ms after the
+page has loaded, no search payload on other pages. Prints figures; it is not a test.
+
+Usage: ``.venv/bin/python scripts/bench_search.py [--times 1 100] [--queries …]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "hooks")]
+
+import checkers  # noqa: E402
+from bench_build import PROJECT_PARTS, enlarged_plan  # noqa: E402
+from quality.site_search import DONE, search_url  # noqa: E402
+from tdcplan.search_index import build_index  # noqa: E402
+
+QUERIES = ["2.đ", "4b", "hiệu chuẩn", "do luong", "giai thuong chat luong quoc gia", "chi cuc tdc", "135/2021"]
+BUDGET_KB = 300
+BUDGET_MS = 300
+OTHER_PAGES = ["", "nhiem-vu/2-dd/", "don-vi/chi-cuc-tdc/", "tra-cuu/"]
+
+
+def build(times: int, workdir: Path) -> Path:
+    project = workdir / f"x{times}"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    plan_file = project / "data/plans/2026/plan.yml"
+    plan_file.write_text(enlarged_plan(plan_file, times), encoding="utf-8")
+    site = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
+    return site
+
+
+def gzip_size(site: Path, url_path: str) -> int:
+    """What a server sends for a file, gzip-compressed (Pagefind's index files already are)."""
+    file = site / unquote(url_path).lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    data = file.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+
+
+def measure_link(browser, base: str, query: str) -> float:
+    """Ms from the load event of a fresh page opened at /tim-kiem/?q=… (a shared link) to its results."""
+    context = browser.new_context()
+    checkers.RequestRecorder(context)
+    page = context.new_page()
+    try:
+        page.goto(search_url(base, query), wait_until="load")
+        page.wait_for_function(DONE)
+        return page.evaluate(
+            """() => performance.getEntriesByName("tdc-search:results")[0].startTime
+                     - performance.getEntriesByType("navigation")[0].loadEventEnd"""
+        )
+    finally:
+        context.close()
+
+
+def measure_query(browser, base: str, site: Path, query: str) -> tuple[int, float, int, float, int]:
+    """Gzip bytes before the first results (all; the search's own), ms from submit to results,
+    results shown, ms from load to results for a link."""
+    context = browser.new_context()
+    checkers.RequestRecorder(context)
+    page = context.new_page()
+    try:
+        page.goto(base + "tim-kiem/", wait_until="load")
+        page.wait_for_function("() => document.querySelector('form.tdc-search-page').dataset.searched !== undefined")
+        elapsed = page.evaluate(
+            """async (query) => {
+              const form = document.querySelector("form.tdc-search-page");
+              form.elements.q.value = query;
+              performance.clearMarks("tdc-search:results");
+              const start = performance.now();
+              form.requestSubmit();
+              while (!performance.getEntriesByName("tdc-search:results").length) {
+                await new Promise((resolve) => setTimeout(resolve, 2));
+              }
+              return performance.getEntriesByName("tdc-search:results")[0].startTime - start;
+            }""",
+            query,
+        )
+        page.wait_for_function(DONE)
+        shown = page.locator(".tdc-search-result").count()
+        linked = measure_link(browser, base, query)
+        mark = page.evaluate("() => performance.getEntriesByName('tdc-search:results')[0].startTime")
+        entries = page.evaluate(
+            "m => performance.getEntriesByType('resource').filter(e => e.startTime <= m).map(e => e.name)", mark
+        )
+        paths = {urlsplit(page.url).path} | {urlsplit(url).path for url in entries}
+        size = sum(gzip_size(site, p) for p in paths)
+        search_size = sum(gzip_size(site, p) for p in paths if "/pagefind/" in p or p.endswith("search.js"))
+        return size, elapsed, shown, linked, search_size
+    finally:
+        context.close()
+
+
+def search_payload_elsewhere(browser, base: str) -> dict[str, list[str]]:
+    """Per page where nobody searched, what it downloaded of the search (nothing, by design)."""
+    found = {}
+    for path in OTHER_PAGES:
+        context = browser.new_context()
+        checkers.RequestRecorder(context)
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request, into=requested: into.append(urlsplit(request.url).path))
+        try:
+            page.goto(base + path, wait_until="networkidle")
+        finally:
+            context.close()
+        search = [p for p in requested if "/pagefind/" in p or p.endswith("search.js")]
+        if search:
+            found[path or "/"] = search
+    return found
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--times", type=int, nargs="+", default=[1, 100])
+    parser.add_argument("--queries", nargs="+", default=QUERIES)
+    parser.add_argument("--runs", type=int, default=3, help="fresh pages per query; the median time is shown")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = checkers.launch_browser(playwright)
+        for times in args.times:
+            site = build(times, Path(tmp))
+            start = time.perf_counter()
+            build_index(site)
+            index_seconds = time.perf_counter() - start
+            bundle = site / "pagefind"
+            files = [f for f in bundle.rglob("*") if f.is_file()]
+            tasks = len(list((site / "nhiem-vu").glob("*/index.html")))
+            print(
+                f"\n× {times}: {tasks} tasks; index {sum(f.stat().st_size for f in files) / 1e6:.2f} MB on disk "
+                f"in {len(files)} files; Pagefind run {index_seconds:.2f} s"
+            )
+            print(
+                f"{'query':<34} {'KB gzip (page+search)':>22} {'search KB':>10} {'submit→results ms':>18} "
+                f"{'link: load→results ms':>22} {'results':>8}"
+            )
+            worst_kb = worst_ms = 0.0
+            with checkers.serve_directory(site) as base:
+                for query in args.queries:
+                    runs = [measure_query(browser, base, site, query) for _ in range(args.runs)]
+                    kb = max(r[0] for r in runs) / 1024
+                    search_kb = max(r[4] for r in runs) / 1024
+                    ms = statistics.median(r[1] for r in runs)
+                    link_ms = statistics.median(r[3] for r in runs)
+                    worst_kb, worst_ms = max(worst_kb, kb), max(worst_ms, ms, link_ms)
+                    print(f"{query:<34} {kb:>22.1f} {search_kb:>10.1f} {ms:>18.0f} {link_ms:>22.0f} {runs[0][2]:>8}")
+                elsewhere = search_payload_elsewhere(browser, base)
+            verdict = "within" if worst_kb <= BUDGET_KB and worst_ms < BUDGET_MS and not elsewhere else "OVER"
+            print(
+                f"worst: {worst_kb:.1f} KB, {worst_ms:.0f} ms; search payload on other pages: "
+                f"{elsewhere or 'none'} -> {verdict} budget ({BUDGET_KB} KB, {BUDGET_MS} ms, none)"
+            )
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
