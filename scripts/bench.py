@@ -65,6 +65,13 @@ MB = 1024 * 1024
 # --- the synthetic plans --------------------------------------------------------------------
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes repeated values out: data files may not use YAML aliases (the reader refuses them)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def enlarged_plan(plan_file: Path, times: int) -> str:
     """plan.yml with its groups repeated ``times`` times, renumbered 1, 2, 3…"""
     document = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
@@ -79,7 +86,7 @@ def enlarged_plan(plan_file: Path, times: int) -> str:
                 }
             )
     document["groups"] = groups
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(document, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
 
 
 def make_project(workdir: Path, times: int) -> Path:

@@ -40,3 +40,4 @@ def test_enlarged_plan_repeats_and_renumbers_the_groups() -> None:
     groups = yaml.safe_load(bench.enlarged_plan(plan_file, 3))["groups"]
     assert [g["number"] for g in groups] == list(range(1, 3 * len(real) + 1))
     assert groups[len(real)]["title"] == f"{real[0]['title']} (bản sao 1)"
+    assert "*id" not in bench.enlarged_plan(plan_file, 2)  # no YAML alias: the data reader refuses them
