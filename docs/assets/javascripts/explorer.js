@@ -38,6 +38,9 @@
   ];
   // Which table column each sort orders (for aria-sort on its header).
   const SORT_COLUMN = { "so": 0, "thoi-gian": 2, "chu-tri": 3 };
+  // Rows put in the page at a time: a large plan's matches come a hundred at a time
+  // («Hiện thêm»), so that a filter change stays quick at any size.
+  const ROWS_AT_A_TIME = 100;
   const DEFAULTS = { group: "", unit: "", role: "ca-hai", quarter: "", kind: "", status: "", text: "", sort: "so" };
   // Filters that narrow the rows; "role" acts only through "unit".
   const DIMENSIONS = ["group", "unit", "quarter", "kind", "status", "text"];
@@ -356,6 +359,7 @@
       }
       if (this.textInput.value !== state.text) this.textInput.value = state.text;
       this.rows = this.engine.filter(state);
+      this.shown = ROWS_AT_A_TIME;
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
       this.searchLink.href = `${this.siteRoot}tim-kiem/${searchQuery(state)}`;
@@ -365,7 +369,17 @@
 
     renderRows() {
       const rows = document.createDocumentFragment();
-      for (const task of this.rows) rows.append(this.rowOf.get(task.id) || this.makeRow(task));
+      for (const task of this.rows.slice(0, this.shown)) rows.append(this.rowOf.get(task.id) || this.makeRow(task));
+      const more = this.rows.length - this.shown;
+      if (more > 0) {
+        const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
+        const button = element("button", { type: "button", class: "md-button", text: `Hiện thêm ${Math.min(more, ROWS_AT_A_TIME)} nhiệm vụ (còn ${more})` });
+        button.addEventListener("click", () => {
+          this.shown += ROWS_AT_A_TIME;
+          this.renderRows();
+        });
+        rows.append(element("tr", { class: "tdc-tasks__more" }, element("td", { colspan: String(columns) }, button)));
+      }
       if (!this.rows.length) {
         const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
         rows.append(element("tr", { class: "tdc-tasks__empty" },
