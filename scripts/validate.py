@@ -19,7 +19,7 @@ from pathlib import Path
 
 try:
     from tdcplan.load import load_data, source_documents
-    from tdcplan.problems import PlanDataError
+    from tdcplan.problems import PlanDataError, more_problems, shown_problems
 except ImportError as missing:  # run outside the project's virtual environment
     sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")
 
@@ -36,10 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         data = load_data(args.data_dir, root=Path.cwd())
         source_documents(data, Path.cwd())  # each plan's source document is there to publish
     except PlanDataError as error:
-        for problem in error.problems:
+        for problem in shown_problems(error.problems):
             print(problem)
             if args.github:
                 print(problem.as_github_annotation())
+        if more := more_problems(error.problems):
+            print(more)
         print(f"{len(error.problems)} problem(s) found in {args.data_dir}", file=sys.stderr)
         return 1
     tasks = sum(len(plan.tasks) for plan in data.plans)

@@ -30,7 +30,7 @@ from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .pages.link_previews import LinkPreviews, link_previews
 from .previews import HEIGHT, WIDTH, FontMissing, render_png
-from .problems import PlanDataError
+from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
 from .search_index import SearchIndexError, build_index, prepare_content
 from .settings import PlanSiteSettings, SettingsError, read_settings
@@ -76,9 +76,8 @@ def site_pages(config: MkDocsConfig) -> SitePages:
     except SettingsError as error:
         raise Abort("the site settings are not valid; nothing was built:\n" + str(error)) from None
     except PlanDataError as error:
-        raise Abort(
-            "the plan data is not valid; nothing was built:\n" + "\n".join(str(p) for p in error.problems)
-        ) from None
+        lines = [str(p) for p in shown_problems(error.problems)] + [more_problems(error.problems) or ""]
+        raise Abort("the plan data is not valid; nothing was built:\n" + "\n".join(lines).rstrip()) from None
     urls = Urls(data.plans, primary, data.units.values(), data.references.values(), site_url)
     site = SiteContext(
         data,

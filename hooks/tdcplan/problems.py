@@ -50,6 +50,22 @@ class Problem:
         return f"::error file={path},line={max(self.line, 1)}::{message}"
 
 
+# A broken file can hold tens of thousands of problems; a maintainer reads the first ones, and a
+# CI log (public, size-limited) should not hold them all.
+SHOWN_PROBLEMS = 200
+
+
+def shown_problems(problems: list[Problem]) -> list[Problem]:
+    """The problems worth printing: the first :data:`SHOWN_PROBLEMS` (see :func:`more_problems`)."""
+    return problems[:SHOWN_PROBLEMS]
+
+
+def more_problems(problems: list[Problem]) -> str | None:
+    """The line that says how many problems were not printed, or ``None`` when all were."""
+    hidden = len(problems) - SHOWN_PROBLEMS
+    return f"… and {hidden:,} more problem(s); fix the ones above and run again" if hidden > 0 else None
+
+
 class PlanDataError(Exception):
     """Raised when plan data cannot be loaded; carries every problem found."""
 

@@ -71,7 +71,9 @@ def task_search_record(task: Task) -> dict[str, Any]:
 
 
 def unit_search_record(unit: Unit) -> dict[str, Any]:
-    return _record("don-vi", {"don-vi": [unit.id]}, {"tom-tat": unit.short_name})
+    # The page's H1 is the short name; the result's title (and search.js's «the query names
+    # this unit») needs the full official name too.
+    return _record("don-vi", {"don-vi": [unit.id]}, {"title": unit.name, "tom-tat": unit.short_name})
 
 
 def group_search_record(group: Group) -> dict[str, Any]:

@@ -18,11 +18,11 @@ def deep_nesting(depth: int = 1000, flow: bool = True) -> str:
     return "reports:\n" + "".join("  " * level + f"k{level}:\n" for level in range(1, depth)) + "  " * depth + "x\n"
 
 
-def huge_file(size: int = 1_000_000) -> str:
+def huge_file(size: int = 3_000_000) -> str:
     """A syntactically plain status file larger than any plan data file."""
     return "reports: []\n# " + "x" * size + "\n"
 
 
-def many_values(count: int = 20_000) -> str:
+def many_values(count: int = 70_000) -> str:
     """A status file of ``count`` one-letter list items (4 bytes each: small, but many values to build)."""
     return "reports:\n" + "- x\n" * count

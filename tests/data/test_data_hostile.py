@@ -24,8 +24,8 @@ from test_data_validate_script import PROBLEM_LINE, validate
         (billion_laughs(), 3, "an alias (*a0) is not allowed in data files"),
         (deep_nesting(1000), 1, "nested more than 30 levels deep"),
         (deep_nesting(400, flow=False), 30, "nested more than 30 levels deep"),
-        (huge_file(), 0, "larger than 256,000 bytes"),
-        (many_values(), 9999, "holds more than 10,000 values"),
+        (huge_file(), 0, "larger than 2,500,000 bytes"),
+        (many_values(), 59999, "holds more than 60,000 values"),
     ],
     ids=["billion-laughs", "deep-flow", "deep-block", "huge", "many-values"],
 )
@@ -283,3 +283,15 @@ def test_a_data_date_outside_the_plan_years_is_refused(data_copy):
             "(the 2026 plan's year or the year after)",
         )
     ]
+
+
+def test_a_file_of_many_problems_prints_the_first_ones_and_a_count(data_copy):
+    # Every item of a long list is wrong: the maintainer (and the public CI log) gets the first
+    # problems and how many more there are, not tens of thousands of lines.
+    data_copy.write(STATUS, "data_date: 2026-11-25\nreports:\n" + "  - 1\n" * 5_000)
+    run = validate(data_copy.root, str(data_copy.data_dir), "--github")
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    assert len(lines) == 2 * 200 + 1, len(lines)
+    assert lines[-1] == "… and 4,800 more problem(s); fix the ones above and run again"
+    assert "5000 problem(s) found" in run.stderr

@@ -29,7 +29,7 @@ def test_task_page():
     assert meta == {
         "title": "Nhiệm vụ 1.a: Thực hiện Đề án 1 năm 2026",
         "description": "Nhiệm vụ 1.a (Quý I và II/2026): Thực hiện Đề án 1 năm 2026",
-        "search": {"boost": 4},
+        "pagefind": meta["pagefind"],  # what search knows of the page (tests/built_site/test_search_index.py)
         # read by the theme: the contact box and the maintainers' note
         "feedback": True,
         "task_number": "1.a",
@@ -68,7 +68,11 @@ def test_group_page_lists_its_tasks_with_escaped_text():
     site = small_plan.site(2026)
     pages = by_uri(group_pages(site, site.plans[0]))
     meta, body = split(pages["nhom/1.md"])
-    assert meta == {"title": "Nhóm 1: Nhóm một", "description": "Nhóm 1 (2 nhiệm vụ): Nhóm một"}
+    assert meta == {
+        "title": "Nhóm 1: Nhóm một",
+        "description": "Nhóm 1 (2 nhiệm vụ): Nhóm một",
+        "pagefind": {"kind": "nhom", "filters": {"trang": ["nhom"], "nhom": ["1"]}, "meta": {"tom-tat": "Nhóm một"}},
+    }
     # The one list of tasks: raw HTML, every value HTML-escaped.
     row = body[body.index('<tr data-task="1.b">') :]
     row = row[: row.index("</tr>")]
@@ -98,7 +102,7 @@ def test_every_page_and_file_once_in_a_stable_order():
     uris = [output.src_uri for output in outputs]
     assert len(uris) == len(set(uris))
     assert uris == [output.src_uri for output in generate_pages(small_plan.site(2026))]
-    assert sum(isinstance(o, GeneratedPage) for o in outputs) == 22  # with «Lịch sử cập nhật»
+    assert sum(isinstance(o, GeneratedPage) for o in outputs) == 23  # with «Lịch sử cập nhật» and the search page
     assert {o.src_uri for o in outputs if isinstance(o, GeneratedAsset)} >= {
         "tra-cuu/nhiem-vu.json",
         "du-lieu/nhiem-vu.csv",

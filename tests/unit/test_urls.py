@@ -36,6 +36,7 @@ def test_table_of_one_plan():
         "don-vi/index.md": ("don-vi/", None),
         "van-ban/index.md": ("van-ban/", None),
         "lich-su-cap-nhat/index.md": ("lich-su-cap-nhat/", None),
+        "tim-kiem/index.md": ("tim-kiem/", None),
         "don-vi/u-a.md": ("don-vi/u-a/", None),
         "don-vi/u-b.md": ("don-vi/u-b/", None),
         "van-ban/de-an-1.md": ("van-ban/de-an-1/", None),

@@ -129,7 +129,7 @@ def test_a_plan_switcher_on_every_generated_page(two_plan_site):
         year = (
             "2027"
             if page.startswith("2027/") or page.startswith("quy/2027")
-            else (None if page.startswith(("don-vi/", "van-ban/", "lich-su-cap-nhat/")) else "2026")
+            else (None if page.startswith(("don-vi/", "van-ban/", "lich-su-cap-nhat/", "tim-kiem/")) else "2026")
         )
         home = {"2026": "/", "2027": "/2027/"}.get(year)
         is_home = page in ("index.html", "2027/index.html")
