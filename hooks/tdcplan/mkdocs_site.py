@@ -34,6 +34,7 @@ from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
 from .search_index import SearchIndexError, build_index, prepare_content
 from .settings import PlanSiteSettings, SettingsError, read_settings
+from .stylesheets import BUNDLE, bundle, is_bundled
 from .urls import Urls
 
 log = logging.getLogger("mkdocs.hooks.plan_site")
@@ -103,6 +104,7 @@ class PlanSite:
 
     def __init__(self) -> None:
         self.pages: SitePages | None = None
+        self.stylesheets: list[str] = []  # the extra_css files bundled into stylesheets.BUNDLE
         self.page_dates: PageDates | None = None
         self.page_sources: dict[str, tuple[str, ...]] = {}
         self.task_dates: dict[str, dt.date] = {}  # task pages: their record's last change (data_history)
@@ -115,6 +117,11 @@ class PlanSite:
         if data_dir not in config.watch:
             config.watch.append(data_dir)  # `mkdocs serve` rebuilds when the data changes
         config.nav = self.pages.nav
+        # One stylesheet of the site's own, in place of the files listed (see add_files).
+        self.stylesheets = [path for path in config.extra_css if is_bundled(path)]
+        if self.stylesheets:
+            others = [path for path in config.extra_css if not is_bundled(path)]
+            config.extra_css = [BUNDLE, *others]
         self._read_page_dates(config)
         return config
 
@@ -177,6 +184,14 @@ class PlanSite:
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         for output in self.pages.outputs:
             files.append(self._file(output, config))
+        if self.stylesheets:
+            sources = [files.get_file_from_path(path) for path in self.stylesheets]
+            missing = [path for path, file in zip(self.stylesheets, sources, strict=True) if file is None]
+            if missing:
+                raise Abort(f"extra_css in mkdocs.yml names files that are not in docs/: {', '.join(missing)}")
+            files.append(File.generated(config, BUNDLE, content=bundle(file.content_string for file in sources)))
+            for file in sources:
+                files.remove(file)  # published only inside the bundle
         return files
 
     def _file(self, output: GeneratedPage | GeneratedAsset, config: MkDocsConfig) -> File:

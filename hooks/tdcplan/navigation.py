@@ -6,7 +6,7 @@ A section lists its pages too (groups, units, quarters, documents) only while it
 has at most :data:`SECTION_PAGES_LIMIT` of them; a larger one shows its index page,
 which links to them all. Only the primary plan is in the navigation; the plan
 switcher leads to the others. Pages left out are reached by links, search and the
-explorer (``scripts/bench_build.py`` measures what this keeps bounded).
+explorer (``scripts/bench.py`` measures what this keeps bounded).
 """
 
 from __future__ import annotations

@@ -37,6 +37,8 @@ ABOUT = "gioi-thieu.md"
 SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
+# Tasks per page of the explorer's list without JavaScript: its pages stay small at any size.
+EXPLORER_PAGE_SIZE = 50
 QR_CODES = "ma-qr"  # QR codes of pages' public addresses: ma-qr/<page path>.svg
 PREVIEW_IMAGES = "anh"  # link-preview images: <plan prefix>anh/chia-se.png, anh/nhiem-vu/<slug>.png
 
@@ -71,7 +73,8 @@ def _source_link(from_dir: str, to_uri: str) -> str:
 @cache
 def _url_link(from_url: str, to_url: str) -> str:
     link = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
-    return link if link == "." else link + "/"
+    is_file = bool(to_url) and not to_url.endswith("/")  # a data file keeps its name: no trailing slash
+    return link if link == "." or is_file else link + "/"
 
 
 class Urls:
@@ -108,8 +111,9 @@ class Urls:
         yield from (self.quarter(plan.year, quarter) for quarter in range(1, 5))
         for section in (self.tasks_index, self.groups_index, self.quarters_index):
             yield section(plan)
-        for section in (self.explorer, self.open_data, self.print_table):
+        for section in (self.open_data, self.print_table):
             yield section(plan)
+        yield from self.explorer_pages(plan)
 
     # --- source paths of pages and files -----------------------------------------------------
 
@@ -146,6 +150,13 @@ class Urls:
 
     def explorer(self, plan: Plan) -> str:
         return self.prefix(plan.year) + EXPLORER
+
+    def explorer_pages(self, plan: Plan) -> list[str]:
+        """The explorer's pages: ``tra-cuu/`` with the first tasks, then ``tra-cuu/trang-2/``…"""
+        count = max(1, -(-len(plan.tasks) // EXPLORER_PAGE_SIZE))
+        first = self.explorer(plan)
+        folder = posixpath.dirname(first)
+        return [first, *(f"{folder}/trang-{number}.md" for number in range(2, count + 1))]
 
     def explorer_data(self, plan: Plan) -> str:
         """The explorer's JSON, next to its page (``tra-cuu/nhiem-vu.json``)."""

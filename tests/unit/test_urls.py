@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 import small_plan
-from tdcplan.urls import Urls, url_of_source
+from tdcplan.urls import EXPLORER_PAGE_SIZE, Urls, url_of_source
 
 
 def urls_of(*years: int, primary: int = 2026, site_url: str = "") -> Urls:
@@ -93,6 +95,8 @@ def test_url_of_source(src_uri, url):
         ("nhom/index.md", "nhom/2.md", "2.md", "2/"),
         ("2027/nhiem-vu/1-a.md", "index.md", "../../index.md", "../../../"),
         ("index.md", "index.md", "index.md", "."),
+        ("tra-cuu/trang-2.md", "tra-cuu/nhiem-vu.json", "nhiem-vu.json", "../nhiem-vu.json"),
+        ("tra-cuu/index.md", "tra-cuu/nhiem-vu.json", "nhiem-vu.json", "nhiem-vu.json"),
     ],
 )
 def test_links_for_markdown_and_for_raw_html(source, target, link, href):
@@ -128,3 +132,12 @@ def test_published_files():
     assert urls.unit_calendar(plan_2027, small_plan.UNIT_A) == "2027/du-lieu/don-vi/u-a.ics"
     assert urls.quarter_calendar(plan_2027, 3) == "2027/du-lieu/quy/2027-q3.ics"
     assert urls.explorer_data(small_plan.plan(2026)) == "tra-cuu/nhiem-vu.json"
+
+
+def test_the_explorer_lists_its_tasks_fifty_to_a_page():
+    urls = urls_of(2026)
+    assert urls.explorer_pages(small_plan.plan(2026)) == ["tra-cuu/index.md"]  # a small plan: one page
+    # Only the number of tasks and the year matter here: a stand-in plan of 101 tasks.
+    large = SimpleNamespace(year=2026, tasks=tuple(range(2 * EXPLORER_PAGE_SIZE + 1)))
+    assert urls.explorer_pages(large) == ["tra-cuu/index.md", "tra-cuu/trang-2.md", "tra-cuu/trang-3.md"]
+    assert urls.href("tra-cuu/trang-3.md", "tra-cuu/index.md") == "../"

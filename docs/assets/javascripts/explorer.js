@@ -3,8 +3,10 @@
  * without diacritics, sorting, state in the URL and downloads of the filtered
  * rows, on top of the table the page already lists without JavaScript.
  *
- * It reads the tasks from the JSON the site publishes beside the page
- * (hooks/tdcplan/explorer_data.py) and does nothing on any other page.
+ * It reads compact task records from the JSON the site publishes beside the page
+ * (hooks/tdcplan/explorer_data.py); the downloads fetch the full open data
+ * (du-lieu/nhiem-vu.json) once, when a reader first asks for one. Only the
+ * explorer's pages load this script (deferred).
  * Plain ES2020, no dependencies.
  */
 (() => {
@@ -36,6 +38,9 @@
   ];
   // Which table column each sort orders (for aria-sort on its header).
   const SORT_COLUMN = { "so": 0, "thoi-gian": 2, "chu-tri": 3 };
+  // Rows put in the page at a time: a large plan's matches come a hundred at a time
+  // («Hiện thêm»), so that a filter change stays quick at any size.
+  const ROWS_AT_A_TIME = 100;
   const DEFAULTS = { group: "", unit: "", role: "ca-hai", quarter: "", kind: "", status: "", text: "", sort: "so" };
   // Filters that narrow the rows; "role" acts only through "unit".
   const DIMENSIONS = ["group", "unit", "quarter", "kind", "status", "text"];
@@ -69,6 +74,10 @@
   class Engine {
     constructor(data) {
       this.data = data;
+      // The folded text a query looks in, as tdcplan.explorer_data.search_text builds it:
+      // content and outputs (folded in the JSON), the number, then each unit's names.
+      const unitText = Object.fromEntries(Object.entries(data.units)
+        .map(([id, unit]) => [id, `${searchable(unit.name)}|${searchable(unit.short_name)}`]));
       this.tasks = data.tasks.map((task, index) => {
         const kind = KINDS.find(([, , kinds]) => kinds.includes(task.schedule.kind));
         const quarters = task.schedule.quarters;
@@ -77,6 +86,8 @@
         return Object.assign(task, {
           index, kindKey: kind[0],
           units: [...new Set([...task.lead, ...task.partners])],
+          number_folded: fold(task.id),
+          folded: [task.folded, searchable(task.id), ...[...task.lead, ...task.partners].map((id) => unitText[id])].join("|"),
           scheduleKey: [band, quarters[0] || 0, quarters[quarters.length - 1] || 0],
           leadKey: lead.join(", "),
         });
@@ -224,6 +235,9 @@
       this.rowOf = new Map([...this.tbody.rows].map((row) => [row.dataset.task, row]));
       this.count = root.querySelector(".tdc-explorer__count");
       this.controls = root.querySelector(".tdc-explorer__controls");
+      // The page links of the list without JavaScript: the filtered table shows every match.
+      const pages = root.querySelector(".tdc-explorer__pages");
+      if (pages) pages.hidden = true;
       this.state = parseState(location.search, data);
       this.rows = [];
       this.typing = false;  // a text edit in progress updates its history entry in place
@@ -289,10 +303,16 @@
       const year = data.plan.year;
       const csv = element("a", { href: "#", download: `tra-cuu-nhiem-vu-${year}.csv`, class: "md-button", text: "Tải kết quả (CSV)" });
       const json = element("a", { href: "#", download: `tra-cuu-nhiem-vu-${year}.json`, class: "md-button", text: "Tải kết quả (JSON)" });
-      // Each link gets a fresh Blob of the rows shown, when it is used.
+      // Each link gets a fresh Blob of the rows shown, when it is used; the first use
+      // fetches the full wording (the open data), then follows the link.
       this.downloads = [[csv, () => this.csv(), "text/csv;charset=utf-8"], [json, () => this.json(), "application/json"]];
       for (const [link, make, type] of this.downloads) {
-        link.addEventListener("click", () => {
+        link.addEventListener("click", (event) => {
+          if (!this.full) {
+            event.preventDefault();
+            this.loadFull().then(() => link.click(), (error) => console.error("tra cứu:", error));
+            return;
+          }
           if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
           link.href = URL.createObjectURL(new Blob([make()], { type }));
         });
@@ -339,6 +359,7 @@
       }
       if (this.textInput.value !== state.text) this.textInput.value = state.text;
       this.rows = this.engine.filter(state);
+      this.shown = ROWS_AT_A_TIME;
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
       this.searchLink.href = `${this.siteRoot}tim-kiem/${searchQuery(state)}`;
@@ -348,7 +369,17 @@
 
     renderRows() {
       const rows = document.createDocumentFragment();
-      for (const task of this.rows) rows.append(this.rowOf.get(task.id));
+      for (const task of this.rows.slice(0, this.shown)) rows.append(this.rowOf.get(task.id) || this.makeRow(task));
+      const more = this.rows.length - this.shown;
+      if (more > 0) {
+        const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
+        const button = element("button", { type: "button", class: "md-button", text: `Hiện thêm ${Math.min(more, ROWS_AT_A_TIME)} nhiệm vụ (còn ${more})` });
+        button.addEventListener("click", () => {
+          this.shown += ROWS_AT_A_TIME;
+          this.renderRows();
+        });
+        rows.append(element("tr", { class: "tdc-tasks__more" }, element("td", { colspan: String(columns) }, button)));
+      }
       if (!this.rows.length) {
         const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
         rows.append(element("tr", { class: "tdc-tasks__empty" },
@@ -363,6 +394,46 @@
       }
     }
 
+    /** Links to units' pages by their short names, comma-separated (as html_units writes them). */
+    unitLinks(ids) {
+      if (!ids.length) return ["Không có"];
+      return ids.flatMap((id, i) => {
+        const unit = this.data.units[id];
+        const link = element("a", { href: this.siteRoot + unit.url, text: unit.short_name });
+        return i ? [", ", link] : [link];
+      });
+    }
+
+    /**
+     * A row for a task the page does not list (the page without JavaScript lists a page of
+     * tasks): the same markup as the task_list macro (hooks/tdcplan/templates/_macros.md.j2).
+     */
+    makeRow(task) {
+      const href = this.siteRoot + task.url;
+      const status = element("span", { class: `tdc-status tdc-status--${task.status}`, text: this.data.statuses[task.status] });
+      const flag = task.overdue ? [element("br"), element("strong", { class: "tdc-flag", text: task.overdue })] : [];
+      const cells = [
+        element("td", { class: "tdc-tasks__number" }, element("a", { href, text: task.id })),
+        element("td", { class: "tdc-tasks__content" }, element("a", { href, text: task.short })),
+        element("td", { class: "tdc-tasks__schedule", "data-label": "Thời gian", text: task.schedule.text }),
+        element("td", { class: "tdc-tasks__lead", "data-label": "Chủ trì" }, ...this.unitLinks(task.lead)),
+      ];
+      if (this.table.querySelector("th.tdc-tasks__partners")) {
+        cells.push(element("td", { class: "tdc-tasks__partners", "data-label": "Phối hợp" }, ...this.unitLinks(task.partners)));
+      }
+      cells.push(element("td", { class: "tdc-tasks__status" }, status, ...flag));
+      const row = element("tr", { "data-task": task.id }, ...cells);
+      this.rowOf.set(task.id, row);
+      return row;
+    }
+
+    /** The open data's task records by number (content and outputs in full), fetched once. */
+    async loadFull() {
+      const response = await fetch(this.siteRoot + this.data.open_data);
+      if (!response.ok) throw new Error(`${this.data.open_data}: HTTP ${response.status}`);
+      this.full = new Map((await response.json()).tasks.map((task) => [task.id, task]));
+    }
+
     absolute(path) { return new URL(this.siteRoot + path, location.href).href; }
 
     unitNames(ids) { return ids.map((id) => this.data.units[id].name); }
@@ -372,7 +443,7 @@
       const lines = [this.data.csv_headers.map(csvCell).join(",")];
       for (const t of this.rows) {
         lines.push([
-          t.id, t.group, this.data.groups[String(t.group)], t.content.join("; "), t.outputs.join("; "),
+          t.id, t.group, this.data.groups[String(t.group)], this.full.get(t.id).content.join("; "), this.full.get(t.id).outputs.join("; "),
           t.schedule.text, this.data.kinds[t.schedule.kind], t.schedule.quarters.join("; "),
           this.unitNames(t.lead).join("; "), this.unitNames(t.partners).join("; "), t.references_text,
           this.data.statuses[t.status], t.reported, t.corrections_text, this.absolute(t.url),
@@ -392,9 +463,9 @@
         tasks: this.rows.map((t) => ({
           id: t.id,
           group: { number: t.group, title: this.data.groups[String(t.group)] },
-          content: t.content,
-          outputs: t.outputs,
-          schedule: t.schedule,
+          content: this.full.get(t.id).content,
+          outputs: this.full.get(t.id).outputs,
+          schedule: this.full.get(t.id).schedule,
           lead: units(t.lead),
           partners: units(t.partners),
           status: { code: t.status, label: this.data.statuses[t.status] },

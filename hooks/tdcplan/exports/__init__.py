@@ -15,7 +15,7 @@ from ..urls import Urls
 from ..wording import quarter_name
 from .atom_feed import FEED_FILE, plan_feed
 from .csv_export import CSV_FILE, plan_csv
-from .icalendar_export import PLAN_FILE, plan_calendar, quarter_calendar, unit_calendar
+from .icalendar_export import PLAN_FILE, CalendarWriter
 from .json_export import JSON_FILE, plan_json, schema_json
 from .json_schema import SCHEMA_FILE
 from .xlsx_export import XLSX_FILE, plan_xlsx
@@ -50,6 +50,7 @@ def plan_exports(
     def at(name: str) -> str:
         return addresses.data_file(plan, name)
 
+    calendars = CalendarWriter(plan, addresses, ids)  # each event written once for all the calendars
     files = [
         Export(at(JSON_FILE), plan_json(plan, addresses), "Danh mục nhiệm vụ (JSON)", "JSON", "main"),
         Export(
@@ -69,7 +70,7 @@ def plan_exports(
             "XLSX",
             "main",
         ),
-        Export(at(PLAN_FILE), plan_calendar(plan, addresses, ids), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
+        Export(at(PLAN_FILE), calendars.plan_calendar(), "Lịch hạn nhiệm vụ cả năm", "iCalendar", "main"),
         Export(
             at(FEED_FILE),
             plan_feed(plan, addresses, ids),
@@ -91,10 +92,10 @@ def plan_exports(
     # The calendars per unit (of units with a part in the plan), then per quarter.
     for unit in units.values():
         if plan.tasks_led_by(unit) or plan.tasks_coordinated_by(unit):
-            content = unit_calendar(plan, unit, addresses, ids)
+            content = calendars.unit_calendar(unit)
             title = f"Lịch hạn nhiệm vụ: {unit.name}"
             files.append(Export(addresses.unit_calendar(plan, unit), content, title, "iCalendar", "unit", unit=unit))
     for q in range(1, 5):
-        content, title = quarter_calendar(plan, q, addresses, ids), f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}"
+        content, title = calendars.quarter_calendar(q), f"Lịch hạn nhiệm vụ {quarter_name(q, plan.year)}"
         files.append(Export(addresses.quarter_calendar(plan, q), content, title, "iCalendar", "quarter", quarter=q))
     return files

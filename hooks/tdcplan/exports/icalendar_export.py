@@ -50,18 +50,6 @@ def unit_role(task: Task, unit: Unit) -> str:
     return " và ".join(roles)
 
 
-def unit_events(plan: Plan, unit: Unit) -> list[DueEvent]:
-    """The due dates of tasks ``unit`` leads or coordinates, with its role."""
-    return [
-        DueEvent(e.task, e.key, e.day, unit_role(e.task, unit)) for e in plan_events(plan) if unit_role(e.task, unit)
-    ]
-
-
-def quarter_events(plan: Plan, quarter: int) -> list[DueEvent]:
-    """The due dates that fall in ``quarter``."""
-    return [event for event in plan_events(plan) if quarter_of_month(event.day.month) == quarter]
-
-
 def stamp(plan: Plan) -> dt.datetime:
     """DTSTAMP: the latest change in the data (1 January of the plan's year when nothing is recorded)."""
     day = plan.last_change or dt.date(plan.year, 1, 1)
@@ -81,7 +69,8 @@ def _timezone() -> Timezone:
     return zone
 
 
-def _event(event: DueEvent, plan: Plan, addresses: Urls, ids: Identifiers, uid_suffix: str) -> Event:
+def _event(event: DueEvent, plan: Plan, addresses: Urls) -> Event:
+    """The event of a due date, without its UID (which names the calendar too: see :class:`CalendarWriter`)."""
     task = event.task
     role = f" ({event.role})" if event.role else ""
     url = addresses.absolute(addresses.task(task))
@@ -95,7 +84,6 @@ def _event(event: DueEvent, plan: Plan, addresses: Urls, ids: Identifiers, uid_s
         f"Chi tiết: {url}",
     ]
     item = Event()
-    item.add("uid", ids.calendar_uid(plan, task, event.key, uid_suffix))
     item.add("dtstamp", stamp(plan))
     item.add("dtstart", event.day)
     item.add("dtend", event.day + dt.timedelta(days=1))
@@ -106,32 +94,70 @@ def _event(event: DueEvent, plan: Plan, addresses: Urls, ids: Identifiers, uid_s
     return item
 
 
-def calendar(
-    plan: Plan, addresses: Urls, ids: Identifiers, name: str, events: list[DueEvent], uid_suffix: str = ""
-) -> bytes:
-    """One calendar file. ``uid_suffix`` tells apart events whose text differs (a unit's role) from the plan's."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TIMEZONE)
-    cal.add_component(_timezone())  # also keeps a calendar without due dates valid (RFC 5545 needs a component)
-    for event in events:
-        cal.add_component(_event(event, plan, addresses, ids, uid_suffix))
-    return cal.to_ical()
+_END_EVENT = b"END:VEVENT\r\n"
+_END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+class CalendarWriter:
+    """The calendars of one plan. Each distinct event is written by ``icalendar`` once.
+
+    The plan's calendar and the quarter calendars share their events, and a unit's
+    event differs from another unit's in the same role only by its UID; so the
+    event text (role included) is serialized once and cached, and the UID line,
+    written by the library too, is added per calendar. Calendars are then joined
+    from these pieces instead of being serialized whole, 13 times, from scratch.
+    """
+
+    def __init__(self, plan: Plan, addresses: Urls, ids: Identifiers) -> None:
+        self.plan = plan
+        self.addresses = addresses
+        self.ids = ids
+        self.events = plan_events(plan)
+        self._bodies: dict[tuple[str, str, str], bytes] = {}
+
+    def _event_bytes(self, event: DueEvent, uid_suffix: str) -> bytes:
+        key = (event.task.number, event.key, event.role)
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._bodies[key] = _event(event, self.plan, self.addresses).to_ical()
+        uid = Event()
+        uid.add("uid", self.ids.calendar_uid(self.plan, event.task, event.key, uid_suffix))
+        uid_line = uid.to_ical().removeprefix(b"BEGIN:VEVENT\r\n").removesuffix(_END_EVENT)
+        return body.removesuffix(_END_EVENT) + uid_line + _END_EVENT
+
+    def calendar(self, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
+        """One calendar file. ``uid_suffix`` tells apart events whose text differs (a unit's role) from the plan's."""
+        cal = Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", TIMEZONE)
+        cal.add_component(_timezone())  # also keeps a calendar without due dates valid (RFC 5545 needs a component)
+        head = cal.to_ical().removesuffix(_END_CALENDAR)
+        return b"".join([head, *(self._event_bytes(event, uid_suffix) for event in events), _END_CALENDAR])
+
+    def plan_calendar(self) -> bytes:
+        return self.calendar(f"Kế hoạch TĐC {self.plan.year}: hạn nhiệm vụ", self.events)
+
+    def unit_calendar(self, unit: Unit) -> bytes:
+        events = [DueEvent(e.task, e.key, e.day, unit_role(e.task, unit)) for e in self.events]
+        name = f"Kế hoạch TĐC {self.plan.year}: {unit.short_name}"
+        return self.calendar(name, [e for e in events if e.role], uid_suffix=f"-{unit.id}")
+
+    def quarter_calendar(self, quarter: int) -> bytes:
+        name = f"Kế hoạch TĐC {self.plan.year}: hạn trong {quarter_name(quarter, self.plan.year)}"
+        return self.calendar(name, [e for e in self.events if quarter_of_month(e.day.month) == quarter])
 
 
 def plan_calendar(plan: Plan, addresses: Urls, ids: Identifiers) -> bytes:
-    return calendar(plan, addresses, ids, f"Kế hoạch TĐC {plan.year}: hạn nhiệm vụ", plan_events(plan))
+    return CalendarWriter(plan, addresses, ids).plan_calendar()
 
 
 def unit_calendar(plan: Plan, unit: Unit, addresses: Urls, ids: Identifiers) -> bytes:
-    name = f"Kế hoạch TĐC {plan.year}: {unit.short_name}"
-    return calendar(plan, addresses, ids, name, unit_events(plan, unit), uid_suffix=f"-{unit.id}")
+    return CalendarWriter(plan, addresses, ids).unit_calendar(unit)
 
 
 def quarter_calendar(plan: Plan, quarter: int, addresses: Urls, ids: Identifiers) -> bytes:
-    name = f"Kế hoạch TĐC {plan.year}: hạn trong {quarter_name(quarter, plan.year)}"
-    return calendar(plan, addresses, ids, name, quarter_events(plan, quarter))
+    return CalendarWriter(plan, addresses, ids).quarter_calendar(quarter)

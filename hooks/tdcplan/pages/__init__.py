@@ -8,7 +8,7 @@ Each page kind has its module, as Material's blog plugin has one per view:
 from __future__ import annotations
 
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
-from .explorer import explorer_asset, explorer_page
+from .explorer import explorer_asset, explorer_pages
 from .group import group_pages
 from .history import history_page
 from .home import home_page
@@ -35,7 +35,7 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
             *group_pages(site, plan),
             *quarter_pages(site, plan),
             *index_pages(site, plan),
-            explorer_page(site, plan),
+            *explorer_pages(site, plan),
             open_data_page,
             print_table_page(site, plan),
         ]

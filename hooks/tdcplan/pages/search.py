@@ -37,7 +37,7 @@ def search_page(site: SiteContext) -> GeneratedPage:
                 "title": "Tìm kiếm",
                 "description": f"Tìm nhiệm vụ, đơn vị, văn bản của kế hoạch tiêu chuẩn, đo lường, chất lượng năm "
                 f"{plan.year} theo nội dung, số hiệu, tên đơn vị; gõ có dấu hay không dấu đều được.",
-                "search_page": True,
+                "scripts": ["assets/javascripts/search.js"],  # loaded, deferred, by this page only
                 "hide": ["toc"],
             },
             options=options,
