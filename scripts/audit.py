@@ -63,12 +63,13 @@ def build(site_dir: Path) -> None:
         sys.exit(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
 
 
-def lighthouse(url: str, report: Path) -> dict:
+def lighthouse(url: str, report: Path, preset: str | None = "desktop") -> dict:
+    """Lighthouse's JSON report of ``url`` (``preset=None``: its default, the mobile one); exits if it fails."""
     result = subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
-            "--preset=desktop",
+            *([f"--preset={preset}"] if preset else []),
             "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
             "--output=json",

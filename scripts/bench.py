@@ -23,6 +23,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import importlib.util
 import io
 import json
 import os
@@ -42,19 +43,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LIGHTHOUSE = ROOT / ".tools" / "node_modules" / ".bin" / "lighthouse"
+# The browser and Lighthouse are run as scripts/audit.py runs them (one home for their flags).
+_audit_spec = importlib.util.spec_from_file_location("audit", Path(__file__).with_name("audit.py"))
+audit = importlib.util.module_from_spec(_audit_spec)
+_audit_spec.loader.exec_module(audit)
+CHROMIUM = audit.CHROMIUM
+CHROMIUM_ARGS = audit.CHROME_FLAGS.split()
+LIGHTHOUSE = audit.LIGHTHOUSE
 LIGHTHOUSE_PAGES = ["/", "/nhiem-vu/2-dd/", "/tra-cuu/"]
-LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+LIGHTHOUSE_CATEGORIES = audit.CATEGORIES
 TASK_PAGE = "nhiem-vu/2-dd/"  # the task page whose first view is weighed
 PRINT_TABLE = "ban-in/index.html"
 EXPLORER_DATA = "tra-cuu/nhiem-vu.json"
@@ -275,23 +272,7 @@ def lighthouse_scores(site: Path, reports: Path) -> dict[str, dict[str, int]]:
     with serve(site) as base:
         for path in LIGHTHOUSE_PAGES:
             report = reports / f"lighthouse-{path.strip('/').replace('/', '-') or 'home'}.json"
-            result = subprocess.run(
-                [
-                    str(LIGHTHOUSE),
-                    base + path.lstrip("/"),
-                    "--quiet",
-                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                    "--output=json",
-                    f"--output-path={report}",
-                    f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-                ],
-                env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
-                capture_output=True,
-                text=True,
-            )
-            if result.returncode or not report.exists():
-                sys.exit(f"lighthouse failed on {path}:\n{result.stderr[-3000:]}")
-            data = json.loads(report.read_text(encoding="utf-8"))
+            data = audit.lighthouse(base + path.lstrip("/"), report, preset=None)
             scores[path] = {c: round(data["categories"][c]["score"] * 100) for c in LIGHTHOUSE_CATEGORIES}
     return scores
 
