@@ -75,3 +75,30 @@ def test_every_control_has_a_label_and_the_unit_pair_a_legend(page, site_url):
     )
     assert unlabelled == []
     assert page.inner_text(".tdc-explorer__unit legend").strip() == "Đơn vị thực hiện"
+
+
+# Layout shift the explorer causes as it loads (the Layout Instability API's sum, as Lighthouse's CLS).
+_LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  const shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) shifts.push([entry.value, entry.sources.map((s) => s.node && s.node.className)]);
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(shifts), 200);
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 412, 1280])
+def test_the_list_does_not_move_when_the_script_adds_the_filters(browser, site_url, width):
+    # The controls' room is kept from the first paint (explorer.css), so that the table below
+    # them stays where the reader saw it; Lighthouse counts a jump of the list as layout shift.
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        open_explorer(page, site_url)
+        page.wait_for_function("() => performance.getEntriesByName('tdc-explorer:ready').length > 0")
+        shifts = page.evaluate(_LAYOUT_SHIFT)
+        assert sum(value for value, _ in shifts) < 0.02, f"layout shifts at {width}px: {shifts}"
+    finally:
+        context.close()

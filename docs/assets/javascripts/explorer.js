@@ -368,9 +368,14 @@
     }
 
     renderRows() {
-      const rows = document.createDocumentFragment();
-      for (const task of this.rows.slice(0, this.shown)) rows.append(this.rowOf.get(task.id) || this.makeRow(task));
+      const wanted = this.rows.slice(0, this.shown).map((task) => this.rowOf.get(task.id) || this.makeRow(task));
       const more = this.rows.length - this.shown;
+      // The rows already in place (the first render of a page that lists them all) stay put:
+      // no re-insertion and no relayout of the table while the page loads.
+      const inPlace = more <= 0 && wanted.length > 0 && wanted.length === this.tbody.rows.length
+        && wanted.every((row, i) => row === this.tbody.rows[i]);
+      const rows = document.createDocumentFragment();
+      if (!inPlace) rows.append(...wanted);
       if (more > 0) {
         const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
         const button = element("button", { type: "button", class: "md-button", text: `Hiện thêm ${Math.min(more, ROWS_AT_A_TIME)} nhiệm vụ (còn ${more})` });
@@ -385,7 +390,7 @@
         rows.append(element("tr", { class: "tdc-tasks__empty" },
           element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
       }
-      this.tbody.replaceChildren(rows);
+      if (!inPlace) this.tbody.replaceChildren(rows);
       if (this.table.tHead) {
         [...this.table.tHead.rows[0].cells].forEach((cell, i) => {
           if (i === SORT_COLUMN[this.state.sort]) cell.setAttribute("aria-sort", "ascending");
@@ -487,8 +492,10 @@
       // For scripts/bench_explorer.py and the curious: the engine and the page.
       window.tdcExplorer = { explorer, engine: explorer.engine, parseState, stateQuery };
     } catch (error) {
-      // The table without filters stays: it lists every task.
+      // The table without filters stays: it lists every task; the room kept for them goes.
       console.error("tra cứu:", error);
+      const controls = root.querySelector(".tdc-explorer__controls");
+      if (controls && controls.hidden) controls.remove();
     }
   }
 
