@@ -163,7 +163,7 @@ def test_without_javascript_the_page_says_so_and_links_the_explorer(browser, sit
     page = context.new_page()
     try:
         page.goto(search_url(site_url, "hiệu chuẩn"))
-        notice = page.locator("noscript").first.inner_text()
+        notice = page.locator(".md-content noscript").first.inner_text()  # the head has a style one
         assert "cần JavaScript" in notice and "Tra cứu" in notice
         assert page.locator(".tdc-search-page__noscript a[href='../tra-cuu/']").count() == 1
         assert not page.locator(".tdc-search-page__filter-box").is_visible()  # filters need the script
@@ -217,3 +217,23 @@ def test_the_search_page_with_its_results_is_valid_html(page, site_url, tmp_path
     rendered.write_text(page.content(), encoding="utf-8")
     errors = checkers.vnu_errors(rendered)
     assert errors == [], checkers.summarize_html_errors(errors)
+
+
+def test_the_empty_search_page_warms_the_engine_up_with_one_index_chunk_and_no_page(page, site_url):
+    # search.js runs one throwaway search (data-warm-up) so that the reader's first query runs
+    # on optimised WebAssembly; it costs one index chunk (without it the empty page loads none)
+    # and loads no result's fragment.
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(unquote(urlsplit(request.url).path)))
+    page.goto(site_url + "tim-kiem/")
+    page.wait_for_function("() => document.querySelector('form.tdc-search-page').dataset.ready !== undefined")
+    assert page.get_attribute("form.tdc-search-page", "data-warm-up") == "2026"
+    assert len([p for p in requested if p.startswith("/pagefind/index/")]) == 1, requested
+    assert [p for p in requested if p.startswith("/pagefind/fragment/")] == []
+    assert page.locator(".tdc-search-result").count() == 0
+    assert page.inner_text(".tdc-search-page__status").startswith("Nhập từ khóa")
+    # A query then gets its results as usual.
+    page.fill("#tdc-search-query", "hiệu chuẩn")
+    page.press("#tdc-search-query", "Enter")
+    page.wait_for_function(DONE)
+    assert "/nhiem-vu/4-b/" in result_paths(page)[:3]

@@ -42,6 +42,7 @@ def search_page(site: SiteContext) -> GeneratedPage:
             },
             options=options,
             explorer_href=page.href(site.urls.explorer(plan)),
+            warm_up=plan.year,  # a word on nearly every page: search.js's warm-up search (see warmUp)
             pagefind_href=Trusted(escape_html(f"{root.rstrip('/')}/{OUTPUT_SUBDIR}/pagefind.js")),
         ),
         edit_path=plan.location.path,
