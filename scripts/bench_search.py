@@ -5,13 +5,19 @@ Builds the site (``mkdocs build --strict``, the plan enlarged by ``bench_build.e
 times Pagefind's indexing run alone, and measures in Debian's Chromium, per query, on a
 fresh browser context (empty cache): the bytes the search page downloads from opening it
 until the first results are shown (gzip-compressed size, as a web server sends them), and
-the time from submitting the query to the results. Also checks that pages where nobody
-searched download nothing of the search.
+the time from submitting the query to the results, once the page has loaded and its
+script is ready (``data-ready``: Pagefind loaded and warmed up, which a reader's typing
+outlasts). Also the time from the load of a shared link (``/tim-kiem/?q=…``) to its
+results, for information, and that pages where nobody searched download nothing of the
+search.
 
-Budgets (plan × 100): at most 300 KB gzipped per query, results under 300 ms after the
-page has loaded, no search payload on other pages. Prints figures; it is not a test.
+Budgets (plan × 100): at most 300 KB gzipped per query (the search's own bytes: Pagefind's
+script, WebAssembly, metadata, index chunks and fragments, and search.js; the page around
+them is weighed by ``bench.py``), results under 300 ms after the page has loaded, no search
+payload on other pages. Prints figures with PASS/FAIL; it is
+not a test.
 
-Usage: ``.venv/bin/python scripts/bench_search.py [--times 1 100] [--queries …]``.
+Usage: ``.venv/bin/python scripts/bench_search.py [--times 1 100] [--runs 3] [--queries …]``.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ QUERIES = ["2.đ", "4b", "hiệu chuẩn", "do luong", "giai thuong chat luong q
 BUDGET_KB = 300
 BUDGET_MS = 300
 OTHER_PAGES = ["", "nhiem-vu/2-dd/", "don-vi/chi-cuc-tdc/", "tra-cuu/"]
+# search.js has loaded Pagefind and run it once (its warm-up): the page is ready for a query.
+READY = "() => document.querySelector('form.tdc-search-page').dataset.ready !== undefined"
 
 
 def build(times: int, workdir: Path) -> Path:
@@ -96,7 +104,7 @@ def measure_query(browser, base: str, site: Path, query: str) -> tuple[int, floa
     page = context.new_page()
     try:
         page.goto(base + "tim-kiem/", wait_until="load")
-        page.wait_for_function("() => document.querySelector('form.tdc-search-page').dataset.searched !== undefined")
+        page.wait_for_function(READY)
         elapsed = page.evaluate(
             """async (query) => {
               const form = document.querySelector("form.tdc-search-page");
@@ -145,6 +153,10 @@ def search_payload_elsewhere(browser, base: str) -> dict[str, list[str]]:
     return found
 
 
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -153,6 +165,7 @@ def main() -> int:
     parser.add_argument("--queries", nargs="+", default=QUERIES)
     parser.add_argument("--runs", type=int, default=3, help="fresh pages per query; the median time is shown")
     args = parser.parse_args()
+    failed = False
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = checkers.launch_browser(playwright)
         for times in args.times:
@@ -163,15 +176,15 @@ def main() -> int:
             bundle = site / "pagefind"
             files = [f for f in bundle.rglob("*") if f.is_file()]
             tasks = len(list((site / "nhiem-vu").glob("*/index.html")))
+            pages = len(list(site.rglob("*.html")))
             print(
-                f"\n× {times}: {tasks} tasks; index {sum(f.stat().st_size for f in files) / 1e6:.2f} MB on disk "
-                f"in {len(files)} files; Pagefind run {index_seconds:.2f} s"
+                f"\n× {times}: {tasks} tasks, {pages} HTML pages; index {sum(f.stat().st_size for f in files) / 1e6:.2f} MB "
+                f"on disk in {len(files)} files; Pagefind run (index build) {index_seconds:.2f} s"
             )
             print(
-                f"{'query':<34} {'KB gzip (page+search)':>22} {'search KB':>10} {'submit→results ms':>18} "
-                f"{'link: load→results ms':>22} {'results':>8}"
+                f"{'query':<32} {'KB before results':>17} {'of it search':>12} {'≤ ' + str(BUDGET_KB) + ' KB':>8} "
+                f"{'submit→results ms':>17} {'< ' + str(BUDGET_MS) + ' ms':>8} {'link load→results ms':>20} {'results':>7}"
             )
-            worst_kb = worst_ms = 0.0
             with checkers.serve_directory(site) as base:
                 for query in args.queries:
                     runs = [measure_query(browser, base, site, query) for _ in range(args.runs)]
@@ -179,15 +192,25 @@ def main() -> int:
                     search_kb = max(r[4] for r in runs) / 1024
                     ms = statistics.median(r[1] for r in runs)
                     link_ms = statistics.median(r[3] for r in runs)
-                    worst_kb, worst_ms = max(worst_kb, kb), max(worst_ms, ms, link_ms)
-                    print(f"{query:<34} {kb:>22.1f} {search_kb:>10.1f} {ms:>18.0f} {link_ms:>22.0f} {runs[0][2]:>8}")
+                    # What a query costs: the search's own bytes (the page around it is weighed by bench.py).
+                    kb_ok, ms_ok = search_kb <= BUDGET_KB, ms < BUDGET_MS
+                    failed |= times >= 100 and not (kb_ok and ms_ok)
+                    print(
+                        f"{query:<32} {kb:>17.1f} {search_kb:>12.1f} {verdict(kb_ok):>8} "
+                        f"{ms:>17.0f} {verdict(ms_ok):>8} {link_ms:>20.0f} {runs[0][2]:>7}"
+                    )
                 elsewhere = search_payload_elsewhere(browser, base)
-            verdict = "within" if worst_kb <= BUDGET_KB and worst_ms < BUDGET_MS and not elsewhere else "OVER"
+            failed |= bool(elsewhere)
             print(
-                f"worst: {worst_kb:.1f} KB, {worst_ms:.0f} ms; search payload on other pages: "
-                f"{elsewhere or 'none'} -> {verdict} budget ({BUDGET_KB} KB, {BUDGET_MS} ms, none)"
+                f"search payload on pages where nobody searched ({', '.join(p or '/' for p in OTHER_PAGES)}): "
+                f"{elsewhere or 'none'} -> {verdict(not elsewhere)}"
             )
         browser.close()
+    print(
+        f"\nbudgets (× 100): ≤ {BUDGET_KB} KB gzip and < {BUDGET_MS} ms per query, no search payload elsewhere: "
+        f"{'all PASS' if not failed else 'some FAIL'} (median of {args.runs} fresh pages per query; the KB are the "
+        "largest of them)"
+    )
     return 0
 
 
