@@ -55,6 +55,10 @@
   // A query such as "2.d" or "2.đ" is a task number: it matches numbers only.
   const NUMBER_QUERY = /^\d+\.[a-z]*$/;
 
+  let collator = null;
+  /** Vietnamese order (Intl.Collator), made once: making it loads collation data (20-30 ms). */
+  const vietnameseCollator = () => collator || (collator = new Intl.Collator("vi"));
+
   /** The query's matcher: a phrase in the folded fields, or the start of a task number. */
   function textMatcher(query) {
     const number = fold(query).trim();
@@ -92,7 +96,7 @@
           leadKey: lead.join(", "),
         });
       });
-      this.collator = new Intl.Collator("vi");
+      this.collator = vietnameseCollator();
     }
 
     /** Which filters of ``state`` a task passes, dimension by dimension. */
@@ -485,7 +489,11 @@
     if (!root || root.dataset.ready) return;  // not the explorer page, or already running
     root.dataset.ready = "true";
     try {
-      const response = await fetch(root.dataset.src);
+      const pending = fetch(root.dataset.src);
+      // While the data travels: the collator's set-up, which would otherwise lengthen the one
+      // task that builds the form after the data has arrived (Lighthouse's blocking time).
+      vietnameseCollator();
+      const response = await pending;
       if (!response.ok) throw new Error(`${root.dataset.src}: HTTP ${response.status}`);
       const explorer = new Explorer(root, await response.json());
       performance.mark("tdc-explorer:ready");  // first filtered render done (read by the benchmark)
