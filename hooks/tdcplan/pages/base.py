@@ -16,6 +16,7 @@ from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..identifiers import Identifiers
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
+from ..paging import page_window
 from ..urls import Urls
 from .plan_switcher import plan_switcher_html
 
@@ -74,7 +75,7 @@ class SiteContext:
             data_date_text=progress.data_date_text,
             rollup=progress.rollup,
             bucket_labels=progress.BUCKET_LABELS,
-            status_cell=status_cell,
+            page_window=page_window,
         )
         return environment
 
@@ -88,14 +89,6 @@ class SiteContext:
             return None
         anchor = f"#L{line}" if line else ""
         return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}"
-
-
-def status_cell(task: Task) -> Trusted:
-    """A task's status in a list of tasks: the latest report's label, then the period-ended flag if set."""
-    cell = escape_markdown(task.status_label)
-    if task.deadline_flag:
-        cell += f'<br><strong class="tdc-flag">{escape_html(task.deadline_flag.text)}</strong>'
-    return Trusted(cell)
 
 
 class PageWriter:
