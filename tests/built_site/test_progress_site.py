@@ -209,9 +209,9 @@ def test_explorer_filters_the_flagged_tasks(fixture_site, browser):
         assert option == "Đã hết thời hạn, chưa báo cáo hoàn thành (2)"
         assert page.locator(".tdc-explorer tbody .tdc-flag").all_inner_texts() == [ROW_FLAG, ROW_FLAG]
         page.select_option("#tdc-explorer-status", "done")
-        assert page.eval_on_selector_all(
-            ".tdc-explorer tbody tr td:first-child", "a => a.map(x => x.textContent)"
-        ) == ["1.b"]
+        assert page.eval_on_selector_all(".tdc-explorer tbody tr td:first-child", "a => a.map(x => x.textContent)") == [
+            "1.b"
+        ]
         assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
         context.close()
 
