@@ -16,9 +16,10 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-# The one cap on a listing page. Measured (scripts/bench.py): a row of the task list is
-# 330-420 bytes of HTML and the page frame (Material's header, navigation, footer) about
-# 42 KB, so 40 rows keep every listing page at about 58 KB at most, within the 60 KB budget.
+# The one cap on a listing page. Measured: a row of the task list is 360-510 bytes of HTML
+# (the explorer's, with partners, the widest) and the page frame (Material's header,
+# navigation, footer) about 42 KB; with 30 rows the largest listing page of the plan ×100 is
+# 51.3 KB, a 15 % margin under the 60 KB budget for longer texts and first-page summaries.
 ROWS_PER_PAGE = 30
 # A summary page (the home page) shows at most this many rows of each of its lists, then links
 # to the whole list; a list that fits within a page (the year's timeline) is drawn whole.
@@ -88,10 +89,14 @@ class ListingPage(Generic[T]):
         return self.count > 1
 
 
-def page_count(rows: int, per_page: int = ROWS_PER_PAGE) -> int:
-    """Pages for ``rows`` rows, at least one (a listing with no rows still has its page)."""
+def _check(per_page: int) -> None:
     if per_page < 1:
         raise ValueError(f"rows per page must be at least 1, not {per_page}")
+
+
+def page_count(rows: int, per_page: int = ROWS_PER_PAGE) -> int:
+    """Pages for ``rows`` rows, at least one (a listing with no rows still has its page)."""
+    _check(per_page)
     return max(1, -(-rows // per_page))
 
 
@@ -100,26 +105,21 @@ def paginate(sections: Sequence[Section[T]], per_page: int = ROWS_PER_PAGE) -> l
 
     An empty section takes one row (the line saying it is empty). No sections: one empty page.
     """
-    page_count(0, per_page)  # checks per_page
+    _check(per_page)
     pieces: list[list[tuple[Section[T], int, int]]] = [[]]  # per page: (section, start, stop)
     room = per_page
     for section in sections:
-        if not section.rows:
-            if room < 1:
-                pieces.append([])
-                room = per_page
-            pieces[-1].append((section, 0, 0))
-            room -= 1
-            continue
         start = 0
-        while start < len(section.rows):
+        while True:  # at least once: an empty section still takes its line
             if room < 1:
                 pieces.append([])
                 room = per_page
             stop = min(len(section.rows), start + room)
             pieces[-1].append((section, start, stop))
-            room -= stop - start
+            room -= max(1, stop - start)
             start = stop
+            if start >= len(section.rows):
+                break
     total = sum(max(1, len(section.rows)) for section in sections)
     pages: list[ListingPage[T]] = []
     previous: Section[T] | None = None
