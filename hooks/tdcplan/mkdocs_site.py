@@ -22,6 +22,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .build_cache import BuildCache
 from .data_history import read_history
 from .git_history import GitHistory
 from .load import load_data, source_documents
@@ -29,7 +30,7 @@ from .navigation import navigation_pages, site_navigation
 from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .pages.link_previews import LinkPreviews, link_previews
-from .previews import HEIGHT, WIDTH, FontMissing, render_png
+from .previews import HEIGHT, WIDTH, FontMissing, cached_png
 from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
 from .search_index import SearchIndexError, build_index, prepare_content
@@ -38,6 +39,8 @@ from .stylesheets import BUNDLE, bundle, is_bundled
 from .urls import Urls
 
 log = logging.getLogger("mkdocs.hooks.plan_site")
+CACHE_DIR = ".cache/tdcplan"  # beside mkdocs.yml, ignored by git (see build_cache)
+CACHED_KINDS = ("previews", "qr-codes", "spreadsheets")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def site_pages(config: MkDocsConfig) -> SitePages:
     except PlanDataError as error:
         lines = [str(p) for p in shown_problems(error.problems)] + [more_problems(error.problems) or ""]
         raise Abort("the plan data is not valid; nothing was built:\n" + "\n".join(lines).rstrip()) from None
+    cache = BuildCache(root / CACHE_DIR)
     urls = Urls(data.plans, primary, data.units.values(), data.references.values(), site_url)
     site = SiteContext(
         data,
@@ -87,13 +91,16 @@ def site_pages(config: MkDocsConfig) -> SitePages:
         branch=settings.branch,
         source_documents=documents,
         history=read_history(settings.data_dir, data),
+        cache=cache,
     )
     outputs = generate_pages(site)
     previews = link_previews(site)
     try:
-        outputs += [GeneratedAsset(image.src_uri, render_png(image)) for image in previews.images()]
+        outputs += [GeneratedAsset(image.src_uri, cached_png(cache, image)) for image in previews.images()]
     except FontMissing as error:
         raise Abort(f"{error}; nothing was built") from None
+    cache.prune(CACHED_KINDS)
+    log.info(f"drawings and spreadsheets: {len(cache.used) - cache.made} from {CACHE_DIR}, {cache.made} made")
     generated = {output.src_uri for output in outputs}
     nav = site_navigation(site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists())
     return SitePages(settings, site, outputs, nav, frozenset(navigation_pages(nav)), previews)

@@ -11,6 +11,7 @@ import jinja2
 import yaml
 
 from .. import progress, wording
+from ..build_cache import BuildCache
 from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
 from ..identifiers import Identifiers
@@ -50,6 +51,7 @@ class SiteContext:
     branch: str = "main"
     source_documents: Mapping[int, bytes] = field(default_factory=dict)  # by plan year: the imported document
     history: DataHistory | None = None  # from git (tdcplan.data_history); None: not read
+    cache: BuildCache = field(default_factory=lambda: BuildCache(None))  # drawings kept between builds
 
     @cached_property
     def environment(self) -> jinja2.Environment:
@@ -62,6 +64,8 @@ class SiteContext:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # Compiled templates kept between builds (Jinja checks each template's source).
+            bytecode_cache=self.cache.template_bytecode(),
         )
         environment.filters["html"] = lambda value: Trusted(escape_html(str(value)))
         # A macro's output is Markdown the macro already escaped value by value: print it as is.
