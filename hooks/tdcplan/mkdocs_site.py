@@ -30,7 +30,7 @@ from .navigation import navigation_pages, site_navigation
 from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .pages.link_previews import LinkPreviews, link_previews
-from .previews import HEIGHT, WIDTH, FontMissing, cached_png
+from .previews import HEIGHT, WIDTH, FontMissing, preview_file
 from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
 from .search_index import SearchIndexError, build_index, prepare_content
@@ -96,7 +96,7 @@ def site_pages(config: MkDocsConfig) -> SitePages:
     outputs = generate_pages(site)
     previews = link_previews(site)
     try:
-        outputs += [GeneratedAsset(image.src_uri, cached_png(cache, image)) for image in previews.images()]
+        outputs += [GeneratedAsset(image.src_uri, preview_file(cache, image)) for image in previews.images()]
     except FontMissing as error:
         raise Abort(f"{error}; nothing was built") from None
     cache.prune(CACHED_KINDS)
@@ -181,6 +181,15 @@ class PlanSite:
             "height": HEIGHT,
         }
 
+    def release_source(self, page: Page) -> None:
+        """Drop a generated page's Markdown from its file once MkDocs has read it into ``page.markdown``.
+
+        Otherwise every generated page's source is held twice until the build ends (about 60 MB
+        of text at ×100); MkDocs reads a page's source once per build.
+        """
+        if page.file.src_uri in self.page_sources:
+            page.file.content_string = ""
+
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every generated page as a virtual file; point edit links at the data behind each page."""
         assert self.pages is not None
@@ -203,6 +212,8 @@ class PlanSite:
 
     def _file(self, output: GeneratedPage | GeneratedAsset, config: MkDocsConfig) -> File:
         if isinstance(output, GeneratedAsset):
+            if isinstance(output.content, Path):  # a build-cache file: MkDocs copies it from there
+                return File.generated(config, output.src_uri, abs_src_path=str(output.content))
             return File.generated(config, output.src_uri, content=output.content)
         # Pages the navigation leaves out are built all the same, without a "not in nav" warning.
         assert self.pages is not None

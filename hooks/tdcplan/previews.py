@@ -113,10 +113,18 @@ def render_png(preview: Preview) -> bytes:
     return out.getvalue()
 
 
-def cached_png(cache: BuildCache, preview: Preview) -> bytes:
-    """:func:`render_png` of ``preview``, from the build cache when the same code, Pillow and fonts drew it before."""
+def _cache_key(preview: Preview) -> str:
     for path in (BOLD, REGULAR):
         _check_font(path)
     drawing = code_version(__file__, BOLD, REGULAR)
-    key = f"{drawing} pillow {version('pillow')}\n{preview.heading}\n{preview.text}\n{preview.footer}"
-    return cache.get("previews", key, lambda: render_png(preview))
+    return f"{drawing} pillow {version('pillow')}\n{preview.heading}\n{preview.text}\n{preview.footer}"
+
+
+def cached_png(cache: BuildCache, preview: Preview) -> bytes:
+    """:func:`render_png` of ``preview``, from the build cache when the same code, Pillow and fonts drew it before."""
+    return cache.get("previews", _cache_key(preview), lambda: render_png(preview))
+
+
+def preview_file(cache: BuildCache, preview: Preview) -> Path:
+    """The build-cache file holding :func:`render_png` of ``preview`` (drawn now if it is not there)."""
+    return cache.file("previews", _cache_key(preview), lambda: render_png(preview))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -34,10 +35,19 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class GeneratedAsset:
-    """A file published as it is (JSON, CSV, iCalendar, a feed…), at ``src_uri`` in the built site."""
+    """A file published as it is (JSON, CSV, iCalendar, a feed…), at ``src_uri`` in the built site.
+
+    ``content`` is the file's text or bytes, or a ``Path`` whose bytes are published (a file of the
+    build cache: the bytes then stay on disk, not in memory)."""
 
     src_uri: str
-    content: str | bytes
+    content: str | bytes | Path
+
+    def content_bytes(self) -> bytes:
+        """The published bytes (text as UTF-8)."""
+        if isinstance(self.content, Path):
+            return self.content.read_bytes()
+        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
 
 
 @dataclass(frozen=True)
