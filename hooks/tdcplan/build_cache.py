@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 import tempfile
 from collections.abc import Callable
@@ -83,6 +84,12 @@ class BuildCache:
                     path.unlink()
                     removed += 1
         return removed
+
+
+@functools.cache
+def library_version(distribution: str) -> str:
+    """An installed distribution's version (read once: importlib.metadata takes a millisecond a call)."""
+    return importlib.metadata.version(distribution)
 
 
 @functools.cache

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build_cache import BuildCache, code_version
+from .build_cache import BuildCache, code_version, library_version
 
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -114,10 +113,10 @@ def render_png(preview: Preview) -> bytes:
 
 
 def _cache_key(preview: Preview) -> str:
-    for path in (BOLD, REGULAR):
-        _check_font(path)
+    _check_font(BOLD)
+    _check_font(REGULAR)
     drawing = code_version(__file__, BOLD, REGULAR)
-    return f"{drawing} pillow {version('pillow')}\n{preview.heading}\n{preview.text}\n{preview.footer}"
+    return f"{drawing} pillow {library_version('pillow')}\n{preview.heading}\n{preview.text}\n{preview.footer}"
 
 
 def cached_png(cache: BuildCache, preview: Preview) -> bytes:

@@ -8,9 +8,8 @@ stays small. The same address always gives the same bytes.
 from __future__ import annotations
 
 import io
-from importlib.metadata import version
 
-from .build_cache import BuildCache, code_version
+from .build_cache import BuildCache, code_version, library_version
 
 QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 asks
 
@@ -29,5 +28,5 @@ def qr_svg(address: str) -> bytes:
 
 def cached_qr_svg(cache: BuildCache, address: str) -> bytes:
     """:func:`qr_svg` of ``address``, from the build cache when this code and segno drew it before."""
-    key = f"{code_version(__file__)} segno {version('segno')}\n{address}"
+    key = f"{code_version(__file__)} segno {library_version('segno')}\n{address}"
     return cache.get("qr-codes", key, lambda: qr_svg(address))

@@ -14,10 +14,9 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from importlib.metadata import version
 from typing import TYPE_CHECKING
 
-from ..build_cache import BuildCache, code_version
+from ..build_cache import BuildCache, code_version, library_version
 from ..model import Plan, Unit
 from ..urls import Urls
 from .csv_export import COLUMNS, task_row
@@ -114,7 +113,9 @@ def plan_xlsx(plan: Plan, units: dict[str, Unit], addresses: Urls, cache: BuildC
     """The workbook's bytes (from ``cache`` when the same cells were written by the same code and openpyxl)."""
     sheets = workbook_sheets(plan, units, addresses)
     stamp = dt.datetime.combine(plan.last_change or dt.date(plan.year, 1, 1), dt.time(0, 0))
-    key = f"{code_version(__file__)} openpyxl {version('openpyxl')}\n{(sheets, stamp, plan.issuer, plan.title)!r}"
+    key = (
+        f"{code_version(__file__)} openpyxl {library_version('openpyxl')}\n{(sheets, stamp, plan.issuer, plan.title)!r}"
+    )
     return (cache or BuildCache(None)).get("spreadsheets", key, lambda: _workbook(sheets, stamp, plan))
 
 
