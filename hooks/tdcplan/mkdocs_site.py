@@ -40,7 +40,7 @@ from .urls import Urls
 
 log = logging.getLogger("mkdocs.hooks.plan_site")
 CACHE_DIR = ".cache/tdcplan"  # beside mkdocs.yml, ignored by git (see build_cache)
-CACHED_KINDS = ("previews", "qr-codes", "spreadsheets")
+CACHED_KINDS = ("previews", "qr-codes", "spreadsheets", "calendars")
 
 
 @dataclass(frozen=True)

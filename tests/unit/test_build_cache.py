@@ -6,6 +6,7 @@ from pathlib import Path
 
 import small_plan
 from tdcplan.build_cache import BuildCache, code_version
+from tdcplan.exports.icalendar_export import CalendarWriter
 from tdcplan.exports.xlsx_export import plan_xlsx
 from tdcplan.previews import Preview, cached_png, render_png
 from tdcplan.qr_codes import cached_qr_svg, qr_svg
@@ -66,6 +67,8 @@ def test_cached_drawings_are_the_bytes_a_fresh_drawing_gives(tmp_path: Path) -> 
         assert cached_png(cache, preview) == render_png(preview)
         assert cached_qr_svg(cache, address) == qr_svg(address)
         assert plan_xlsx(plan, plan.units, urls, cache) == plan_xlsx(plan, plan.units, urls)
+        cached_calendar = CalendarWriter(plan, urls, small_plan.IDS, cache).plan_calendar()
+        assert cached_calendar == CalendarWriter(plan, urls, small_plan.IDS).plan_calendar()
     assert cache.made == 0
     other = Preview("anh/x.png", "Nhiệm vụ 2.đ", "Tuyên truyền, vận động, hướng dẫn", "Kế hoạch TĐC 2026")
     assert cached_png(cache, other) == render_png(other) != render_png(preview)  # a new text is a new key

@@ -57,7 +57,7 @@ def plan_exports(
     def at(name: str) -> str:
         return addresses.data_file(plan, name)
 
-    calendars = CalendarWriter(plan, addresses, ids)  # each event written once for all the calendars
+    calendars = CalendarWriter(plan, addresses, ids, cache)
     files = [
         Export(at(JSON_FILE), plan_json(plan, addresses), "Danh mục nhiệm vụ (JSON)", "JSON", "main"),
         Export(
