@@ -10,6 +10,7 @@ calls it too, so the two entry points cannot differ.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import logging
@@ -200,6 +201,9 @@ class PlanSite:
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         for output in self.pages.outputs:
             files.append(self._file(output, config))
+        # The files hold the outputs now; drop this list so that release_source can free each
+        # page's Markdown once MkDocs has read it.
+        self.pages = dataclasses.replace(self.pages, outputs=[])
         if self.stylesheets:
             sources = [files.get_file_from_path(path) for path in self.stylesheets]
             missing = [path for path, file in zip(self.stylesheets, sources, strict=True) if file is None]
