@@ -35,7 +35,6 @@ SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
-SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
 LISTING_PAGE = "trang-{number}.md"  # page 2, 3… of a long listing, under the first page's URL
@@ -224,6 +223,10 @@ class Urls:
     def search(self) -> str:
         """The site search (``/tim-kiem/``), shared by every plan."""
         return SEARCH
+
+    def search_groups(self) -> str:
+        """The search page's list of groups, when it is too long to sit in the page (a JSON file)."""
+        return posixpath.join(posixpath.dirname(SEARCH), "nhom.json")
 
     # --- what a source path is ---------------------------------------------------------------
 
