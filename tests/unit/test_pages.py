@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 import small_plan
 import yaml
 from tdcplan.pages import GeneratedAsset, GeneratedPage, generate_pages
 from tdcplan.pages.group import group_pages
 from tdcplan.pages.quarter import quarter_pages
+from tdcplan.pages.search import GROUPS_IN_PAGE, search_outputs
 from tdcplan.pages.task import task_pages
 
 
@@ -129,3 +133,23 @@ def test_plan_switcher_slot_only_with_two_plans():
     assert '<a href="." aria-current="page">Năm 2026</a>' in home
     _, unit = split(two["don-vi/u-a.md"])
     assert "aria-current" not in unit.split("</nav>")[0]  # units belong to no single plan
+
+
+def test_search_page_keeps_a_long_group_list_out_of_the_page():
+    site = small_plan.site(2026)
+    (page,) = search_outputs(site)
+    assert "data-options" not in page.content and '<option value="2">Nhóm 2: Nhóm *hai*</option>' in page.content
+
+    plan = site.plans[0]
+    groups = tuple(
+        dataclasses.replace(plan.groups[0], number=number, title=f"Nhóm số {number}")
+        for number in range(1, GROUPS_IN_PAGE + 2)
+    )
+    many = dataclasses.replace(plan, groups=groups)
+    site = dataclasses.replace(site, data=dataclasses.replace(site.data, plans=(many,)))
+    page, groups_file = search_outputs(site)
+    assert groups_file.src_uri == "tim-kiem/nhom.json"
+    listed = json.loads(groups_file.content_bytes())
+    assert len(listed) == GROUPS_IN_PAGE + 1 and listed[0] == ["1", "Nhóm 1: Nhóm số 1"]
+    assert '<select id="tdc-search-nhom" name="nhom" data-options="nhom.json">' in page.content
+    assert "Nhóm số 1" not in page.content
