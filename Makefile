@@ -13,7 +13,7 @@
 #                (unit, data and workflow tests; under a minute, no test tools)
 #   make lint    ruff check and ruff format --check
 #   make audit   Lighthouse scores of the home page and a task page
-#   make clean   remove site/, test-artifacts/ and the install stamps
+#   make clean   remove site/, test-artifacts/, the build cache .cache/ and the install stamps
 #
 # Every step that installs something is guarded by a stamp file, so running a
 # target again only reinstalls what changed.
@@ -137,4 +137,4 @@ audit: $(PY_STAMP) test-tools
 	$(PY) scripts/audit.py
 
 clean:
-	rm -rf site test-artifacts $(PY_STAMP) $(TOOLS_STAMP)
+	rm -rf site test-artifacts .cache $(PY_STAMP) $(TOOLS_STAMP)

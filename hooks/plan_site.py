@@ -29,6 +29,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _site.describe_page(page, config)
+    _site.release_source(page)
     return markdown
 
 

@@ -24,7 +24,7 @@ try:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
     from tdcplan.mkdocs_site import site_pages
-    from tdcplan.pages import GeneratedPage
+    from tdcplan.pages import GeneratedAsset, GeneratedPage
 except ImportError as missing:  # run outside the project's virtual environment
     sys.exit(f"{missing}: run `make python-deps` first, then use .venv/bin/python {sys.argv[0]}")
 
@@ -45,8 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     for output in built.outputs:
         target = args.out_dir / output.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = output.content
-        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        if isinstance(output, GeneratedAsset):
+            target.write_bytes(output.content_bytes())
+        else:
+            target.write_text(output.content, encoding="utf-8")
     pages = [output.src_uri for output in built.outputs if isinstance(output, GeneratedPage)]
     outside_nav = sorted(set(pages) - built.in_navigation)
     print(f"wrote {len(pages)} pages and {len(built.outputs) - len(pages)} data files to {args.out_dir}")

@@ -78,7 +78,7 @@ def explorer_task(task: Task, urls: Urls) -> dict[str, Any]:
         "corrections_text": corrections_cell(task),
     }
     if task.deadline_flag:
-        record["overdue"] = task.deadline_flag.text
+        record["overdue"] = task.deadline_flag.short_text  # as the server-drawn rows say it
     return record
 
 

@@ -10,6 +10,7 @@ calls it too, so the two entry points cannot differ.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import logging
@@ -22,6 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .build_cache import BuildCache
 from .data_history import read_history
 from .git_history import GitHistory
 from .load import load_data, source_documents
@@ -29,7 +31,7 @@ from .navigation import navigation_pages, site_navigation
 from .page_dates import PageDates, generated_page_sources, latest_data_date
 from .pages import GeneratedAsset, GeneratedPage, SiteContext, generate_pages
 from .pages.link_previews import LinkPreviews, link_previews
-from .previews import HEIGHT, WIDTH, FontMissing, render_png
+from .previews import HEIGHT, WIDTH, FontMissing, preview_file
 from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
 from .search_index import SearchIndexError, build_index, prepare_content
@@ -38,6 +40,8 @@ from .stylesheets import BUNDLE, bundle, is_bundled
 from .urls import Urls
 
 log = logging.getLogger("mkdocs.hooks.plan_site")
+CACHE_DIR = ".cache/tdcplan"  # beside mkdocs.yml, ignored by git (see build_cache)
+CACHED_KINDS = ("previews", "qr-codes", "spreadsheets", "calendars")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ def site_pages(config: MkDocsConfig) -> SitePages:
     except PlanDataError as error:
         lines = [str(p) for p in shown_problems(error.problems)] + [more_problems(error.problems) or ""]
         raise Abort("the plan data is not valid; nothing was built:\n" + "\n".join(lines).rstrip()) from None
+    cache = BuildCache(root / CACHE_DIR)
     urls = Urls(data.plans, primary, data.units.values(), data.references.values(), site_url)
     site = SiteContext(
         data,
@@ -87,13 +92,16 @@ def site_pages(config: MkDocsConfig) -> SitePages:
         branch=settings.branch,
         source_documents=documents,
         history=read_history(settings.data_dir, data),
+        cache=cache,
     )
     outputs = generate_pages(site)
     previews = link_previews(site)
     try:
-        outputs += [GeneratedAsset(image.src_uri, render_png(image)) for image in previews.images()]
+        outputs += [GeneratedAsset(image.src_uri, preview_file(cache, image)) for image in previews.images()]
     except FontMissing as error:
         raise Abort(f"{error}; nothing was built") from None
+    cache.prune(CACHED_KINDS)
+    log.info(f"drawings and spreadsheets: {len(cache.used) - cache.made} from {CACHE_DIR}, {cache.made} made")
     generated = {output.src_uri for output in outputs}
     nav = site_navigation(site, has_page=lambda uri: uri in generated or (Path(config.docs_dir) / uri).exists())
     return SitePages(settings, site, outputs, nav, frozenset(navigation_pages(nav)), previews)
@@ -174,6 +182,15 @@ class PlanSite:
             "height": HEIGHT,
         }
 
+    def release_source(self, page: Page) -> None:
+        """Drop a generated page's Markdown from its file once MkDocs has read it into ``page.markdown``.
+
+        Otherwise every generated page's source is held twice until the build ends (about 60 MB
+        of text at ×100); MkDocs reads a page's source once per build.
+        """
+        if page.file.src_uri in self.page_sources:
+            page.file.content_string = ""
+
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every generated page as a virtual file; point edit links at the data behind each page."""
         assert self.pages is not None
@@ -184,6 +201,9 @@ class PlanSite:
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         for output in self.pages.outputs:
             files.append(self._file(output, config))
+        # The files hold the outputs now; drop this list so that release_source can free each
+        # page's Markdown once MkDocs has read it.
+        self.pages = dataclasses.replace(self.pages, outputs=[])
         if self.stylesheets:
             sources = [files.get_file_from_path(path) for path in self.stylesheets]
             missing = [path for path, file in zip(self.stylesheets, sources, strict=True) if file is None]
@@ -196,6 +216,8 @@ class PlanSite:
 
     def _file(self, output: GeneratedPage | GeneratedAsset, config: MkDocsConfig) -> File:
         if isinstance(output, GeneratedAsset):
+            if isinstance(output.content, Path):  # a build-cache file: MkDocs copies it from there
+                return File.generated(config, output.src_uri, abs_src_path=str(output.content))
             return File.generated(config, output.src_uri, content=output.content)
         # Pages the navigation leaves out are built all the same, without a "not in nav" warning.
         assert self.pages is not None

@@ -229,7 +229,7 @@ class Plan:
     def tasks_citing(self, reference: Reference) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if reference in task.references)
 
-    @property
+    @cached_property  # asked once per calendar event: computed once
     def last_change(self) -> dt.date | None:
         """The latest date recorded in the data (status reports, corrections)."""
         dates = [report.as_of for task in self.tasks for report in task.reports]

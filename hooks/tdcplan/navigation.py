@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .pages import SiteContext
 from .urls import ABOUT, HISTORY, REFERENCES_INDEX, UNITS_INDEX
 
-SECTION_PAGES_LIMIT = 15
+SECTION_PAGES_LIMIT = 10
 
 
 def _section(index: str, pages: list[str]) -> list[str] | str:

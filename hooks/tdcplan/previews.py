@@ -13,8 +13,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+from .build_cache import BuildCache, code_version, library_version
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 WIDTH, HEIGHT = 1200, 630  # the size Facebook and Zalo show large (1.91:1)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -43,12 +47,18 @@ class Preview:
         return f"{self.heading}: {self.text}" if self.text else self.heading
 
 
-def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+def _check_font(path: Path) -> None:
     if not path.is_file():
         raise FontMissing(
             f"{path} is missing: the link-preview images need the Debian package {FONT_PACKAGE} "
             f"(`make build` installs it; or: apt-get install -y {FONT_PACKAGE})"
         )
+
+
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont  # here, not at the top: a build whose images are all cached never loads Pillow
+
+    _check_font(path)
     return ImageFont.truetype(str(path), size)
 
 
@@ -80,6 +90,8 @@ def fitting_font(text: str, path: Path, size: int, width: int) -> ImageFont.Free
 
 def render_png(preview: Preview) -> bytes:
     """The image: a coloured band with the heading, the text in large type, the site's name at the foot."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 150), fill=BAND)
@@ -94,6 +106,24 @@ def render_png(preview: Preview) -> bytes:
     footer = fitting_font(preview.footer, BOLD, 28, width)
     draw.text((MARGIN, HEIGHT - 35), preview.footer, font=footer, fill=BAND, anchor="lm")
     out = io.BytesIO()
-    # 64 colours are plenty for flat text; the file stays small (about 30 KB).
-    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG")
+    # 64 colours are plenty for flat text; the file stays small (about 15 KB). The fast octree
+    # method is 10 times quicker than median cut here, and its files are smaller.
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(out, "PNG")
     return out.getvalue()
+
+
+def _cache_key(preview: Preview) -> str:
+    _check_font(BOLD)
+    _check_font(REGULAR)
+    drawing = code_version(__file__, BOLD, REGULAR)
+    return f"{drawing} pillow {library_version('pillow')}\n{preview.heading}\n{preview.text}\n{preview.footer}"
+
+
+def cached_png(cache: BuildCache, preview: Preview) -> bytes:
+    """:func:`render_png` of ``preview``, from the build cache when the same code, Pillow and fonts drew it before."""
+    return cache.get("previews", _cache_key(preview), lambda: render_png(preview))
+
+
+def preview_file(cache: BuildCache, preview: Preview) -> Path:
+    """The build-cache file holding :func:`render_png` of ``preview`` (drawn now if it is not there)."""
+    return cache.file("previews", _cache_key(preview), lambda: render_png(preview))

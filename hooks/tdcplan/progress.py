@@ -82,6 +82,12 @@ class DeadlineFlag:
         """The flag as a citizen reads it: a fact, with the date the period ended."""
         return f"Đã hết thời hạn theo kế hoạch ({format_date(self.due)}), chưa báo cáo hoàn thành"
 
+    @property
+    def short_text(self) -> str:
+        """The flag in a row of a list of tasks, beside the status it qualifies («Chưa báo cáo»,
+        «Đang thực hiện»…; never a closing one): the same fact in a third of the bytes, paid on every row."""
+        return f"Đã hết thời hạn ({format_date(self.due)})"
+
 
 def deadline_flag(schedule: Schedule, latest: StatusCode, data_date: dt.date | None) -> DeadlineFlag | None:
     """The flag when the period ended strictly before ``data_date`` and the latest report is not done/cancelled."""

@@ -84,12 +84,9 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def build_index(site_dir: Path) -> None:
-    """Run Pagefind over the built site; its bundle goes to ``site_dir/pagefind/``."""
-    target = site_dir / OUTPUT_SUBDIR
-    if target.exists():
-        shutil.rmtree(target)  # a stale bundle would keep fragments of pages that are gone
-    command = [
+def pagefind_command(site_dir: Path) -> list[str]:
+    """The Pagefind run that indexes ``site_dir`` into ``site_dir/pagefind/``."""
+    return [
         str(pagefind_executable()),
         "--site",
         str(site_dir),
@@ -100,6 +97,14 @@ def build_index(site_dir: Path) -> None:
         "vi",
         "--quiet",
     ]
+
+
+def build_index(site_dir: Path) -> None:
+    """Run Pagefind over the built site; its bundle goes to ``site_dir/pagefind/``."""
+    target = site_dir / OUTPUT_SUBDIR
+    if target.exists():
+        shutil.rmtree(target)  # a stale bundle would keep fragments of pages that are gone
+    command = pagefind_command(site_dir)
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .model import Group, Plan, Reference, Task, Unit
+from .paging import page_count
 
 HOME = "index.md"
 TASKS_INDEX = "nhiem-vu/index.md"
@@ -34,11 +35,9 @@ SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 OPEN_DATA = "du-lieu/index.md"
 PRINT_TABLE = "ban-in/index.md"
 ABOUT = "gioi-thieu.md"
-SEARCH = "tim-kiem/index.md"  # the site search: one page for every plan
 HISTORY = "lich-su-cap-nhat/index.md"  # the data's published changes, every plan at once
 EXPLORER_DATA = "nhiem-vu.json"  # published next to the explorer page
-# Tasks per page of the explorer's list without JavaScript: its pages stay small at any size.
-EXPLORER_PAGE_SIZE = 50
+LISTING_PAGE = "trang-{number}.md"  # page 2, 3… of a long listing, under the first page's URL
 QR_CODES = "ma-qr"  # QR codes of pages' public addresses: ma-qr/<page path>.svg
 PREVIEW_IMAGES = "anh"  # link-preview images: <plan prefix>anh/chia-se.png, anh/nhiem-vu/<slug>.png
 
@@ -94,6 +93,7 @@ class Urls:
         for plan in plans:
             for src_uri in self._plan_pages(plan):
                 self._add(src_uri, plan.year)
+            self.explorer_pages(plan)  # its next pages (other listings add theirs as they are written)
         for src_uri in (UNITS_INDEX, REFERENCES_INDEX, HISTORY, SEARCH):
             self._add(src_uri, None)
         for unit in units:
@@ -109,11 +109,12 @@ class Urls:
         yield from (self.task(task) for task in plan.tasks)
         yield from (self.group(group, plan.year) for group in plan.groups)
         yield from (self.quarter(plan.year, quarter) for quarter in range(1, 5))
+        yield from (self.due_in_quarter(plan.year, quarter) for quarter in range(1, 5))
         for section in (self.tasks_index, self.groups_index, self.quarters_index):
             yield section(plan)
         for section in (self.open_data, self.print_table):
             yield section(plan)
-        yield from self.explorer_pages(plan)
+        yield self.explorer(plan)
 
     # --- source paths of pages and files -----------------------------------------------------
 
@@ -139,6 +140,10 @@ class Urls:
     def quarter(self, year: int, quarter: int) -> str:
         return f"quy/{year}-q{quarter}.md"
 
+    def due_in_quarter(self, year: int, quarter: int) -> str:
+        """The tasks whose period ends in a quarter: ``quy/<year>-q<n>/den-han/`` (the home page's list, whole)."""
+        return f"quy/{year}-q{quarter}/den-han.md"
+
     def quarters_index(self, plan: Plan) -> str:
         return self.prefix(plan.year) + QUARTERS_INDEX
 
@@ -153,10 +158,23 @@ class Urls:
 
     def explorer_pages(self, plan: Plan) -> list[str]:
         """The explorer's pages: ``tra-cuu/`` with the first tasks, then ``tra-cuu/trang-2/``…"""
-        count = max(1, -(-len(plan.tasks) // EXPLORER_PAGE_SIZE))
-        first = self.explorer(plan)
-        folder = posixpath.dirname(first)
-        return [first, *(f"{folder}/trang-{number}.md" for number in range(2, count + 1))]
+        return self.listing_pages(self.explorer(plan), page_count(len(plan.tasks)))
+
+    def listing_pages(self, first: str, count: int) -> list[str]:
+        """The ``count`` pages of a listing (:mod:`tdcplan.paging`): ``first``, at its URL, then its next pages.
+
+        ``quy/2026-q2.md`` (``/quy/2026-q2/``) -> ``quy/2026-q2/trang-2.md`` (``/quy/2026-q2/trang-2/``)…,
+        ``nhiem-vu/index.md`` -> ``nhiem-vu/trang-2.md``. The next pages are added to :attr:`pages`
+        with the first page's plan.
+        """
+        if first not in self.pages:
+            raise KeyError(f"{first} is not a page of the site")
+        year = self.pages[first].year
+        folder = url_of_source(first)
+        sources = [first, *(folder + LISTING_PAGE.format(number=number) for number in range(2, count + 1))]
+        for src_uri in sources[1:]:
+            self._add(src_uri, year)
+        return sources
 
     def explorer_data(self, plan: Plan) -> str:
         """The explorer's JSON, next to its page (``tra-cuu/nhiem-vu.json``)."""
@@ -205,6 +223,10 @@ class Urls:
     def search(self) -> str:
         """The site search (``/tim-kiem/``), shared by every plan."""
         return SEARCH
+
+    def search_groups(self) -> str:
+        """The search page's list of groups, when it is too long to sit in the page (a JSON file)."""
+        return posixpath.join(posixpath.dirname(SEARCH), "nhom.json")
 
     # --- what a source path is ---------------------------------------------------------------
 

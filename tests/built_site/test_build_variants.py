@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import filecmp
+import shutil
 from pathlib import Path
 
 import checkers
 import pytest
 from project_copy import copy_project
 from repository import REPOSITORY
+from tdcplan.mkdocs_site import CACHE_DIR
 
 from built_site.html_text import BuiltPage
 
@@ -82,10 +84,8 @@ def test_hostile_text_is_escaped_in_the_title_and_description(hostile_site: Path
     assert "&lt;script&gt;alert" in head
 
 
-def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) -> None:
-    again = tmp_path / "again"
-    checkers.build_site(REPOSITORY / "mkdocs.yml", again)
-    comparison = filecmp.dircmp(site_dir, again)
+def _differing(left: Path, right: Path) -> list[str]:
+    """Paths whose bytes differ between two built sites (or that only one of them has)."""
     differing: list[str] = []
 
     def collect(cmp: filecmp.dircmp, prefix: str) -> None:
@@ -94,8 +94,21 @@ def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) 
         for name, sub in cmp.subdirs.items():
             collect(sub, f"{prefix}{name}/")
 
-    collect(comparison, "")
-    assert differing == []
+    collect(filecmp.dircmp(left, right), "")
+    return differing
+
+
+def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) -> None:
+    # One build without the build cache (every image, QR code and workbook drawn), one over the
+    # cache it left: both must give the session's site byte for byte, so a cached file can never
+    # differ from a fresh drawing.
+    shutil.rmtree(REPOSITORY / CACHE_DIR, ignore_errors=True)
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    checkers.build_site(REPOSITORY / "mkdocs.yml", cold)
+    assert any((REPOSITORY / CACHE_DIR / "previews").iterdir())
+    checkers.build_site(REPOSITORY / "mkdocs.yml", warm)
+    assert _differing(site_dir, cold) == []
+    assert _differing(cold, warm) == []
     assert len(list(site_dir.rglob("*.html"))) > 60
 
 

@@ -121,18 +121,29 @@ def test_first_quarter_by_hand(site_dir: Path, plan: Plan) -> None:
     assert q4 == {"2.a", "2.b", "2.đ", "2.e", "3.a", "3.d"}
 
 
+def listing_html(site_dir: Path, path: str) -> str:
+    """The HTML of every page of a listing: ``path``, then ``path/trang-2``… while they exist."""
+    pages = [BuiltPage(site_dir, path).html]
+    while (site_dir / path / f"trang-{len(pages) + 1}" / "index.html").is_file():
+        pages.append(BuiltPage(site_dir, f"{path}/trang-{len(pages) + 1}").html)
+    return "".join(pages)
+
+
 def test_unit_pages_list_the_right_tasks_in_the_right_role(site_dir: Path, plan: Plan) -> None:
     for unit in plan.units.values():
         page = BuiltPage(site_dir, f"don-vi/{unit.id}")
         assert unit.name in page.text
-        html = page.html
+        html = listing_html(site_dir, f"don-vi/{unit.id}")
         split = heading_position(html, "Nhiệm vụ phối hợp năm 2026")
+        # Links from /don-vi/<id>/ and from its next pages /don-vi/<id>/trang-2/ (one level deeper).
         led = {
             t.number
             for t in plan.tasks
-            if f'href="../../nhiem-vu/{t.slug}/"' in html[heading_position(html, "Nhiệm vụ chủ trì") : split]
+            if re.search(
+                rf'href="(\.\./)+nhiem-vu/{t.slug}/"', html[heading_position(html, "Nhiệm vụ chủ trì") : split]
+            )
         }
-        coordinated = {t.number for t in plan.tasks if f'href="../../nhiem-vu/{t.slug}/"' in html[split:]}
+        coordinated = {t.number for t in plan.tasks if re.search(rf'href="(\.\./)+nhiem-vu/{t.slug}/"', html[split:])}
         assert led == {t.number for t in plan.tasks_led_by(unit)}, unit.id
         assert coordinated == {t.number for t in plan.tasks_coordinated_by(unit)}, unit.id
 

@@ -63,7 +63,7 @@ def open_explorer(page, site_url: str, query: str = "") -> None:
 def shown_numbers(page) -> list[str]:
     """Task numbers of the table rows, top to bottom (the «no match» row is not a task)."""
     return page.eval_on_selector_all(
-        ".tdc-explorer tbody tr td:first-child a", "links => links.map(a => a.textContent.trim())"
+        ".tdc-explorer tbody tr[data-task] td:first-child", "cells => cells.map(td => td.textContent.trim())"
     )
 
 

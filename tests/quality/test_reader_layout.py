@@ -153,7 +153,7 @@ def test_a_list_of_tasks_is_stacked_cards_on_a_phone_and_a_table_on_a_desktop(br
             """() => {
               const rows = [...document.querySelectorAll('article .tdc-tasks tbody tr')];
               const cells = [...rows[0].cells];
-              const content = rows[0].querySelector('.tdc-tasks__content').getBoundingClientRect().width;
+              const content = cells[1].getBoundingClientRect().width;  // number, content, schedule…
               const table = rows[0].closest('table').getBoundingClientRect().width;
               return {display: getComputedStyle(rows[0]).display, tops: new Set(cells.map(c => Math.round(c.getBoundingClientRect().top))).size, share: content / table};
             }"""

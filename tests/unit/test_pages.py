@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 import small_plan
 import yaml
 from tdcplan.pages import GeneratedAsset, GeneratedPage, generate_pages
 from tdcplan.pages.group import group_pages
 from tdcplan.pages.quarter import quarter_pages
+from tdcplan.pages.search import GROUPS_IN_PAGE, search_outputs
 from tdcplan.pages.task import task_pages
 
 
@@ -76,10 +80,13 @@ def test_group_page_lists_its_tasks_with_escaped_text():
     # The one list of tasks: raw HTML, every value HTML-escaped.
     row = body[body.index('<tr data-task="1.b">') :]
     row = row[: row.index("</tr>")]
-    assert '<td class="tdc-tasks__content"><a href="../../nhiem-vu/1-b/">Kiểm tra [định kỳ]</a></td>' in row
-    assert '<td class="tdc-tasks__schedule" data-label="Thời gian">Thường xuyên</td>' in row
-    assert '<a href="../../don-vi/u-b/">CC.ĐL</a>' in row
-    assert '<span class="tdc-status tdc-status--not_reported">Chưa báo cáo</span>' in row
+    # Cells carry no attributes (the stylesheet finds the columns by position): number, content,
+    # schedule, lead, status.
+    assert row == (
+        '<tr data-task="1.b"><td>1.b</td><td><a href="../../nhiem-vu/1-b/">Kiểm tra [định kỳ]</a></td>'
+        '<td>Thường xuyên</td><td><a href="../../don-vi/u-b/">CC.ĐL</a></td>'
+        '<td><span class="tdc-status tdc-status--not_reported">Chưa báo cáo</span></td>'
+    )
     _, second = split(pages["nhom/2.md"])
     assert second.startswith(
         '# <span data-search-exclude="">Nhóm 2</span>\n\n<p class="tdc-official-title">Nhóm *hai*</p>'
@@ -102,7 +109,9 @@ def test_every_page_and_file_once_in_a_stable_order():
     uris = [output.src_uri for output in outputs]
     assert len(uris) == len(set(uris))
     assert uris == [output.src_uri for output in generate_pages(small_plan.site(2026))]
-    assert sum(isinstance(o, GeneratedPage) for o in outputs) == 23  # with «Lịch sử cập nhật» and the search page
+    assert (
+        sum(isinstance(o, GeneratedPage) for o in outputs) == 27
+    )  # with «Lịch sử cập nhật», the search page and the due list of each quarter
     assert {o.src_uri for o in outputs if isinstance(o, GeneratedAsset)} >= {
         "tra-cuu/nhiem-vu.json",
         "du-lieu/nhiem-vu.csv",
@@ -124,3 +133,23 @@ def test_plan_switcher_slot_only_with_two_plans():
     assert '<a href="." aria-current="page">Năm 2026</a>' in home
     _, unit = split(two["don-vi/u-a.md"])
     assert "aria-current" not in unit.split("</nav>")[0]  # units belong to no single plan
+
+
+def test_search_page_keeps_a_long_group_list_out_of_the_page():
+    site = small_plan.site(2026)
+    (page,) = search_outputs(site)
+    assert "data-options" not in page.content and '<option value="2">Nhóm 2: Nhóm *hai*</option>' in page.content
+
+    plan = site.plans[0]
+    groups = tuple(
+        dataclasses.replace(plan.groups[0], number=number, title=f"Nhóm số {number}")
+        for number in range(1, GROUPS_IN_PAGE + 2)
+    )
+    many = dataclasses.replace(plan, groups=groups)
+    site = dataclasses.replace(site, data=dataclasses.replace(site.data, plans=(many,)))
+    page, groups_file = search_outputs(site)
+    assert groups_file.src_uri == "tim-kiem/nhom.json"
+    listed = json.loads(groups_file.content_bytes())
+    assert len(listed) == GROUPS_IN_PAGE + 1 and listed[0] == ["1", "Nhóm 1: Nhóm số 1"]
+    assert '<select id="tdc-search-nhom" name="nhom" data-options="nhom.json">' in page.content
+    assert "Nhóm số 1" not in page.content

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 import small_plan
-from tdcplan.urls import EXPLORER_PAGE_SIZE, Urls, url_of_source
+from tdcplan.paging import ROWS_PER_PAGE
+from tdcplan.urls import Urls, url_of_source
 
 
 def urls_of(*years: int, primary: int = 2026, site_url: str = "") -> Urls:
@@ -27,6 +28,10 @@ def test_table_of_one_plan():
         "quy/2026-q2.md": ("quy/2026-q2/", 2026),
         "quy/2026-q3.md": ("quy/2026-q3/", 2026),
         "quy/2026-q4.md": ("quy/2026-q4/", 2026),
+        "quy/2026-q1/den-han.md": ("quy/2026-q1/den-han/", 2026),
+        "quy/2026-q2/den-han.md": ("quy/2026-q2/den-han/", 2026),
+        "quy/2026-q3/den-han.md": ("quy/2026-q3/den-han/", 2026),
+        "quy/2026-q4/den-han.md": ("quy/2026-q4/den-han/", 2026),
         "nhiem-vu/index.md": ("nhiem-vu/", 2026),
         "nhom/index.md": ("nhom/", 2026),
         "quy/index.md": ("quy/", 2026),
@@ -134,10 +139,33 @@ def test_published_files():
     assert urls.explorer_data(small_plan.plan(2026)) == "tra-cuu/nhiem-vu.json"
 
 
-def test_the_explorer_lists_its_tasks_fifty_to_a_page():
+def test_the_explorer_lists_its_tasks_a_page_of_rows_at_a_time():
     urls = urls_of(2026)
     assert urls.explorer_pages(small_plan.plan(2026)) == ["tra-cuu/index.md"]  # a small plan: one page
-    # Only the number of tasks and the year matter here: a stand-in plan of 101 tasks.
-    large = SimpleNamespace(year=2026, tasks=tuple(range(2 * EXPLORER_PAGE_SIZE + 1)))
+    # Only the number of tasks and the year matter here: a stand-in plan of two pages and one task.
+    large = SimpleNamespace(year=2026, tasks=tuple(range(2 * ROWS_PER_PAGE + 1)))
     assert urls.explorer_pages(large) == ["tra-cuu/index.md", "tra-cuu/trang-2.md", "tra-cuu/trang-3.md"]
     assert urls.href("tra-cuu/trang-3.md", "tra-cuu/index.md") == "../"
+
+
+def test_a_listing_keeps_its_address_and_continues_under_it():
+    urls = urls_of(2026, 2027)
+    group = small_plan.plan(2027).groups[0]
+    first = urls.group(group, 2027)
+    assert urls.listing_pages(first, 1) == [first]
+    pages = urls.listing_pages(first, 3)
+    assert pages == [first, "2027/nhom/1/trang-2.md", "2027/nhom/1/trang-3.md"]
+    assert [urls.path(uri) for uri in pages] == ["/2027/nhom/1/", "/2027/nhom/1/trang-2/", "/2027/nhom/1/trang-3/"]
+    assert urls.plan_of("2027/nhom/1/trang-3.md") == 2027  # the next pages belong to the first page's plan
+    assert urls.href("2027/nhom/1/trang-2.md", first) == "../"
+    assert urls.href(first, "2027/nhom/1/trang-2.md") == "trang-2/"
+    assert urls.listing_pages(urls.tasks_index(small_plan.plan(2026)), 2)[1] == "nhiem-vu/trang-2.md"
+    assert urls.listing_pages("don-vi/u-a.md", 2)[1] == "don-vi/u-a/trang-2.md"
+    assert urls.listing_pages(urls.quarter(2026, 2), 2)[1] == "quy/2026-q2/trang-2.md"
+    assert urls.due_in_quarter(2026, 2) == "quy/2026-q2/den-han.md"
+    assert urls.path(urls.listing_pages(urls.due_in_quarter(2026, 2), 2)[1]) == "/quy/2026-q2/den-han/trang-2/"
+
+
+def test_only_a_page_of_the_site_has_next_pages():
+    with pytest.raises(KeyError, match="not a page of the site"):
+        urls_of(2026).listing_pages("nhom/99.md", 2)

@@ -376,9 +376,23 @@
 
   // ------------------------------------------------------------- the page ---
 
+  /** Options too many to sit in the page (a plan of hundreds of groups) come from a JSON file. */
+  async function loadOptions() {
+    const lists = Array.from(form.querySelectorAll("select[data-options]"));
+    await Promise.all(lists.map(async (select) => {
+      const response = await fetch(new URL(select.dataset.options, document.baseURI));
+      for (const [value, text] of await response.json()) select.add(new Option(text, value));
+    }));
+  }
+
   async function start() {
     const filterBox = form.querySelector(".tdc-search-page__filter-box");
     const status = document.querySelector(".tdc-search-page__status");
+    try {
+      await loadOptions();
+    } catch (error) {
+      console.error("tìm kiếm: danh sách lọc", error); // the search still works, without that list
+    }
     let state = readState(location.search);
     const early = form.elements.q.value; // typed before this script ran
     fillForm(state);

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..build_cache import BuildCache
 from ..identifiers import Identifiers
 from ..model import Plan, Unit
 from ..urls import Urls
@@ -41,16 +42,22 @@ class Export:
 
 
 def plan_exports(
-    plan: Plan, units: dict[str, Unit], addresses: Urls, ids: Identifiers, source_document: bytes | None = None
+    plan: Plan,
+    units: dict[str, Unit],
+    addresses: Urls,
+    ids: Identifiers,
+    source_document: bytes | None = None,
+    cache: BuildCache | None = None,
 ) -> list[Export]:
     """Every open-data file of ``plan``, main files first, then per unit and per quarter (stable order).
 
-    ``source_document`` is the document the plan was imported from, published unchanged when given."""
+    ``source_document`` is the document the plan was imported from, published unchanged when given;
+    ``cache`` keeps the workbook between builds (:mod:`tdcplan.build_cache`)."""
 
     def at(name: str) -> str:
         return addresses.data_file(plan, name)
 
-    calendars = CalendarWriter(plan, addresses, ids)  # each event written once for all the calendars
+    calendars = CalendarWriter(plan, addresses, ids, cache)
     files = [
         Export(at(JSON_FILE), plan_json(plan, addresses), "Danh mục nhiệm vụ (JSON)", "JSON", "main"),
         Export(
@@ -65,7 +72,7 @@ def plan_exports(
         ),
         Export(
             at(XLSX_FILE),
-            plan_xlsx(plan, units, addresses),
+            plan_xlsx(plan, units, addresses, cache),
             "Danh mục nhiệm vụ (bảng tính Excel, một trang cho mỗi đơn vị)",
             "XLSX",
             "main",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
+from ..build_cache import BuildCache, code_version, library_version
 from ..identifiers import Identifiers
 from ..model import Plan, Task, Unit
 from ..schedule import quarter_of_month
@@ -69,8 +70,18 @@ def _timezone() -> Timezone:
     return zone
 
 
-def _event(event: DueEvent, plan: Plan, addresses: Urls) -> Event:
-    """The event of a due date, without its UID (which names the calendar too: see :class:`CalendarWriter`)."""
+@dataclass(frozen=True)
+class EventText:
+    """What one calendar event says: everything the library serializes, computed without it."""
+
+    uid: str
+    day: dt.date
+    summary: str
+    description: str
+    url: str
+
+
+def _event_text(event: DueEvent, plan: Plan, addresses: Urls, uid: str) -> EventText:
     task = event.task
     role = f" ({event.role})" if event.role else ""
     url = addresses.absolute(addresses.task(task))
@@ -83,60 +94,63 @@ def _event(event: DueEvent, plan: Plan, addresses: Urls) -> Event:
         f"Tình trạng: {task.status_label}",
         f"Chi tiết: {url}",
     ]
+    summary = f"Hạn nhiệm vụ {task.number}{role}: {shorten(task.content[0].text, 80)}"
+    return EventText(uid, event.day, summary, "\n".join(lines), url)
+
+
+def _event(text: EventText, dtstamp: dt.datetime) -> Event:
     item = Event()
-    item.add("dtstamp", stamp(plan))
-    item.add("dtstart", event.day)
-    item.add("dtend", event.day + dt.timedelta(days=1))
-    item.add("summary", f"Hạn nhiệm vụ {task.number}{role}: {shorten(task.content[0].text, 80)}")
-    item.add("description", "\n".join(lines))
-    item.add("url", url)
+    item.add("dtstamp", dtstamp)
+    item.add("dtstart", text.day)
+    item.add("dtend", text.day + dt.timedelta(days=1))
+    item.add("summary", text.summary)
+    item.add("description", text.description)
+    item.add("url", text.url)
     item.add("transp", "TRANSPARENT")  # a deadline, not a busy slot
+    item.add("uid", text.uid)
     return item
 
 
-_END_EVENT = b"END:VEVENT\r\n"
-_END_CALENDAR = b"END:VCALENDAR\r\n"
+def _write_calendar(name: str, events: tuple[EventText, ...], dtstamp: dt.datetime) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TIMEZONE)
+    cal.add_component(_timezone())  # also keeps a calendar without due dates valid (RFC 5545 needs a component)
+    for text in events:
+        cal.add_component(_event(text, dtstamp))
+    return cal.to_ical()
 
 
 class CalendarWriter:
-    """The calendars of one plan. Each distinct event is written by ``icalendar`` once.
+    """The calendars of one plan, each written by ``icalendar`` unless the build cache has it.
 
-    The plan's calendar and the quarter calendars share their events, and a unit's
-    event differs from another unit's in the same role only by its UID; so the
-    event text (role included) is serialized once and cached, and the UID line,
-    written by the library too, is added per calendar. Calendars are then joined
-    from these pieces instead of being serialized whole, 13 times, from scratch.
+    What an event says is computed here (:class:`EventText`, cheap); the library's
+    serialization (lines folded character by character) is the costly part, and a
+    calendar's bytes follow from its name and its events' texts alone: so the cache
+    key is that text, with this module's source and the library's version
+    (:mod:`tdcplan.build_cache`).
     """
 
-    def __init__(self, plan: Plan, addresses: Urls, ids: Identifiers) -> None:
+    def __init__(self, plan: Plan, addresses: Urls, ids: Identifiers, cache: BuildCache | None = None) -> None:
         self.plan = plan
         self.addresses = addresses
         self.ids = ids
+        self.cache = cache or BuildCache(None)
         self.events = plan_events(plan)
-        self._bodies: dict[tuple[str, str, str], bytes] = {}
-
-    def _event_bytes(self, event: DueEvent, uid_suffix: str) -> bytes:
-        key = (event.task.number, event.key, event.role)
-        body = self._bodies.get(key)
-        if body is None:
-            body = self._bodies[key] = _event(event, self.plan, self.addresses).to_ical()
-        uid = Event()
-        uid.add("uid", self.ids.calendar_uid(self.plan, event.task, event.key, uid_suffix))
-        uid_line = uid.to_ical().removeprefix(b"BEGIN:VEVENT\r\n").removesuffix(_END_EVENT)
-        return body.removesuffix(_END_EVENT) + uid_line + _END_EVENT
 
     def calendar(self, name: str, events: list[DueEvent], uid_suffix: str = "") -> bytes:
         """One calendar file. ``uid_suffix`` tells apart events whose text differs (a unit's role) from the plan's."""
-        cal = Calendar()
-        cal.add("prodid", PRODID)
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", name)
-        cal.add("x-wr-timezone", TIMEZONE)
-        cal.add_component(_timezone())  # also keeps a calendar without due dates valid (RFC 5545 needs a component)
-        head = cal.to_ical().removesuffix(_END_CALENDAR)
-        return b"".join([head, *(self._event_bytes(event, uid_suffix) for event in events), _END_CALENDAR])
+        texts = tuple(
+            _event_text(e, self.plan, self.addresses, self.ids.calendar_uid(self.plan, e.task, e.key, uid_suffix))
+            for e in events
+        )
+        dtstamp = stamp(self.plan)
+        key = f"{code_version(__file__)} icalendar {library_version('icalendar')}\n{(name, dtstamp, texts)!r}"
+        return self.cache.get("calendars", key, lambda: _write_calendar(name, texts, dtstamp))
 
     def plan_calendar(self) -> bytes:
         return self.calendar(f"Kế hoạch TĐC {self.plan.year}: hạn nhiệm vụ", self.events)

@@ -13,17 +13,18 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
-
+from ..build_cache import BuildCache, code_version, library_version
 from ..model import Plan, Unit
 from ..urls import Urls
 from .csv_export import COLUMNS, task_row
 from .icalendar_export import unit_role
 from .spreadsheet import spreadsheet_text
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 XLSX_FILE = "nhiem-vu.xlsx"
 TASKS_SHEET = "Nhiệm vụ"
@@ -50,7 +51,21 @@ def _cells(row: list[str]) -> list[str]:
     return [spreadsheet_text(cell) for cell in row]
 
 
-def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> None:
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet's cells (text only) and column widths."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...]
+
+
+def _fill(
+    sheet: Worksheet, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths: tuple[int, ...]
+) -> None:
+    from openpyxl.styles import Alignment, Font
+
     sheet.append(header)
     for row in rows:
         sheet.append(row)
@@ -80,21 +95,40 @@ def _deterministic_zip(data: bytes, stamp: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def plan_xlsx(plan: Plan, units: dict[str, Unit], addresses: Urls) -> bytes:
-    """The workbook's bytes: the tasks sheet, then one sheet per unit that has a part in the plan."""
-    workbook = Workbook()
-    headers = [header for header, _ in COLUMNS]
-    tasks = workbook.active
-    tasks.title = TASKS_SHEET
-    _fill(tasks, headers, [_cells(task_row(task, addresses)) for task in plan.tasks], WIDTHS)
+def workbook_sheets(plan: Plan, units: dict[str, Unit], addresses: Urls) -> list[Sheet]:
+    """The tasks sheet, then one sheet per unit that has a part in the plan."""
+    headers = tuple(header for header, _ in COLUMNS)
+    sheets = [Sheet(TASKS_SHEET, headers, tuple(tuple(_cells(task_row(t, addresses))) for t in plan.tasks), WIDTHS)]
     taken = {TASKS_SHEET}
     for unit in units.values():
-        rows = [
-            [unit_role(task, unit), *_cells(task_row(task, addresses))] for task in plan.tasks if unit_role(task, unit)
-        ]
+        rows = tuple(
+            (unit_role(task, unit), *_cells(task_row(task, addresses))) for task in plan.tasks if unit_role(task, unit)
+        )
         if rows:
-            _fill(workbook.create_sheet(sheet_name(unit, taken)), [ROLE_HEADER, *headers], rows, (16, *WIDTHS))
+            sheets.append(Sheet(sheet_name(unit, taken), (ROLE_HEADER, *headers), rows, (16, *WIDTHS)))
+    return sheets
+
+
+def plan_xlsx(plan: Plan, units: dict[str, Unit], addresses: Urls, cache: BuildCache | None = None) -> bytes:
+    """The workbook's bytes (from ``cache`` when the same cells were written by the same code and openpyxl)."""
+    sheets = workbook_sheets(plan, units, addresses)
     stamp = dt.datetime.combine(plan.last_change or dt.date(plan.year, 1, 1), dt.time(0, 0))
+    key = (
+        f"{code_version(__file__)} openpyxl {library_version('openpyxl')}\n{(sheets, stamp, plan.issuer, plan.title)!r}"
+    )
+    return (cache or BuildCache(None)).get("spreadsheets", key, lambda: _workbook(sheets, stamp, plan))
+
+
+def _workbook(sheets: list[Sheet], stamp: dt.datetime, plan: Plan) -> bytes:
+    # openpyxl is imported here, not at the top: a build whose workbook is cached never loads it.
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook = Workbook()
+    for index, sheet in enumerate(sheets):
+        target = workbook.active if index == 0 else workbook.create_sheet()
+        target.title = sheet.title
+        _fill(target, sheet.header, sheet.rows, sheet.widths)
     properties = workbook.properties
     properties.created = properties.modified = stamp
     properties.creator = properties.lastModifiedBy = plan.issuer

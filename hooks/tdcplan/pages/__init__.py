@@ -17,7 +17,7 @@ from .open_data import home_links, open_data_outputs
 from .print_table import print_table_page, qr_assets
 from .quarter import quarter_pages
 from .reference import reference_pages
-from .search import search_page
+from .search import search_outputs
 from .task import task_pages
 from .unit import unit_pages
 
@@ -47,5 +47,5 @@ def generate_pages(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
     pages.extend(reference_pages(site))
     pages.extend(registry_index_pages(site))
     pages.append(history_page(site))
-    pages.append(search_page(site))
+    pages.extend(search_outputs(site))
     return pages

@@ -1,8 +1,8 @@
 """The task explorer, ``/tra-cuu/``: every task in a table, filtered in the browser.
 
-Without JavaScript the tasks are listed :data:`~tdcplan.urls.EXPLORER_PAGE_SIZE`
-to a page (``/tra-cuu/``, ``/tra-cuu/trang-2/``…, with page links), so no page
-grows with the plan. ``docs/assets/javascripts/explorer.js``, loaded by these
+Without JavaScript the tasks are listed :data:`~tdcplan.paging.ROWS_PER_PAGE`
+to a page (``/tra-cuu/``, ``/tra-cuu/trang-2/``…, with page links; :mod:`.listing`),
+so no page grows with the plan. ``docs/assets/javascripts/explorer.js``, loaded by these
 pages only (deferred), adds the filters over every task, reading them from the
 JSON document published beside the page (:func:`explorer_asset`, built by
 :mod:`tdcplan.explorer_data`).
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from ..explorer_data import explorer_json
 from ..model import Plan
-from ..urls import EXPLORER_PAGE_SIZE, HOME
-from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
+from ..paging import Section
+from ..urls import HOME
+from .base import GeneratedAsset, GeneratedPage, SiteContext
+from .listing import listing_page_writers
 
 
 def explorer_asset(site: SiteContext, plan: Plan) -> GeneratedAsset:
@@ -26,36 +28,28 @@ EXPLORER_SCRIPT = "assets/javascripts/explorer.js"
 
 def explorer_pages(site: SiteContext, plan: Plan) -> list[GeneratedPage]:
     """The explorer's pages: the same filters on each, the tasks without JavaScript a page at a time."""
-    sources = site.urls.explorer_pages(plan)
-    return [_explorer_page(site, plan, sources, number) for number in range(1, len(sources) + 1)]
-
-
-def _explorer_page(site: SiteContext, plan: Plan, sources: list[str], number: int) -> GeneratedPage:
-    src_uri = sources[number - 1]
-    page = PageWriter(site, src_uri)
     heading = f"Tra cứu nhiệm vụ năm {plan.year}"
-    first = (number - 1) * EXPLORER_PAGE_SIZE
-    tasks = plan.tasks[first : first + EXPLORER_PAGE_SIZE]
     meta = {
-        "title": heading if number == 1 else f"{heading} (trang {number})",
+        "title": heading,
         "description": f"Tra cứu {len(plan.tasks)} nhiệm vụ năm {plan.year} theo nhóm, đơn vị, quý và tình trạng.",
         "scripts": [EXPLORER_SCRIPT],  # loaded, deferred, by this page only (overrides/main.html)
     }
-    if number > 1:
-        meta["search"] = {"exclude": True}  # the first page stands for the explorer in the search
-    return GeneratedPage(
-        src_uri,
-        page.render(
-            "explorer.md.j2",
-            meta,
-            heading=heading,
-            plan=plan,
-            tasks=tasks,
-            first=first + 1,
-            page_number=number,
-            pages=[(n, page.href(uri)) for n, uri in enumerate(sources, start=1)] if len(sources) > 1 else [],
-            data_href=page.href(site.urls.explorer_data(plan)),
-            root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
-        ),
-        edit_path=plan.location.path,
-    )
+    pages = []
+    for listed in listing_page_writers(site, site.urls.explorer(plan), [Section((), plan.tasks)]):
+        page = listed.writer
+        pages.append(
+            GeneratedPage(
+                listed.src_uri,
+                page.render(
+                    "explorer.md.j2",
+                    listed.meta(meta),
+                    heading=heading,
+                    plan=plan,
+                    data_href=page.href(site.urls.explorer_data(plan)),
+                    root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
+                    **listed.context("Các trang của danh sách nhiệm vụ"),
+                ),
+                edit_path=plan.location.path,
+            )
+        )
+    return pages

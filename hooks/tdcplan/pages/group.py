@@ -1,32 +1,37 @@
-"""Group pages: ``/nhom/<n>/``, the group's title and its tasks in plan order."""
+"""Group pages: ``/nhom/<n>/``, the group's title and its tasks in plan order (continued on ``trang-2/``…)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..model import Plan
+from ..paging import Section
 from ..search_record import group_search_record
 from ..wording import plan_title, shorten
-from .base import GeneratedPage, PageWriter, SiteContext
+from .base import GeneratedPage, SiteContext
+from .listing import listing_page_writers
 
 
 def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
-    groups = plan.groups
-    for group in groups:
-        src_uri = site.urls.group(group, plan.year)
-        page = PageWriter(site, src_uri)
-        yield GeneratedPage(
-            src_uri,
-            page.render(
-                "group.md.j2",
-                {
-                    "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
-                    "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
-                    "pagefind": group_search_record(group),
-                },
-                group=group,
-                plan=plan,
-                plan_title=plan_title(plan),
-            ),
-            edit_path=group.location.path,
-        )
+    for group in plan.groups:
+        meta = {
+            "title": f"Nhóm {group.number}: {shorten(group.title, 80)}",
+            "description": shorten(f"Nhóm {group.number} ({len(group.tasks)} nhiệm vụ): {group.title}", 155),
+            "pagefind": group_search_record(group),
+        }
+        sections = [Section((), group.tasks, "Nhóm này không có nhiệm vụ nào.")]
+        for listed in listing_page_writers(site, site.urls.group(group, plan.year), sections):
+            yield GeneratedPage(
+                listed.src_uri,
+                listed.writer.render(
+                    "group.md.j2",
+                    listed.meta(meta),
+                    group=group,
+                    plan=plan,
+                    plan_title=plan_title(plan),
+                    **listed.context(
+                        f"Các trang nhiệm vụ của nhóm {group.number}", table_label=f"Nhiệm vụ của nhóm {group.number}"
+                    ),
+                ),
+                edit_path=group.location.path,
+            )

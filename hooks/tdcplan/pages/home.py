@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..escaping import Trusted
 from ..model import Plan
+from ..paging import ROWS_PER_PAGE, SUMMARY_ROWS
 from ..plan_state import data_date, quarter_of, tasks_due_in_quarter
 from ..timeline import timeline_html
 from ..wording import parent_plan_wording, plan_title
@@ -34,7 +35,11 @@ def home_page(site: SiteContext, plan: Plan, extra_links: list[Trusted]) -> Gene
             as_of=as_of,
             quarter=quarter,
             due=tasks_due_in_quarter(plan, plan.year, quarter) if quarter else (),
-            timeline=Trusted(timeline_html(plan.tasks, plan.year, lambda task: page.href(site.urls.task(task)))),
+            # The year's timeline draws a row per task: drawn while the plan fits in a page of rows.
+            timeline=Trusted(timeline_html(plan.tasks, plan.year, lambda task: page.href(site.urls.task(task))))
+            if len(plan.tasks) <= ROWS_PER_PAGE
+            else None,
+            summary_rows=SUMMARY_ROWS,
             units=units,
             search_url=page.href(site.urls.search()),
             extra_links=extra_links,

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..model import Plan, Reference, Unit
+from ..paging import Section
+from ..plan_state import tasks_due_in_quarter
 from ..progress import data_date_text
 from ..quarter_listing import quarter_listing
 from ..schedule import quarter_bounds
 from ..urls import REFERENCES_INDEX, UNITS_INDEX
-from ..wording import format_date, shorten
-from .base import GeneratedPage, PageWriter, SiteContext, status_cell
+from ..wording import format_date, quarter_name
+from .base import GeneratedPage, PageWriter, SiteContext
+from .listing import listing_page_writers
 
 
 def _listing(
@@ -21,48 +24,40 @@ def _listing(
     description: str,
     intro: str,
     columns: list[str],
-    rows: list[list[Any]],
+    rows: Sequence[Any],
     edit_path: str | None,
-) -> GeneratedPage:
-    page = PageWriter(site, src_uri)
-    return GeneratedPage(
-        src_uri,
-        page.render(
-            "listing.md.j2",
-            {"title": heading, "description": description},
-            heading=heading,
-            intro=intro,
-            columns=columns,
-            rows=[row(page) if callable(row) else row for row in rows],
-        ),
-        edit_path=edit_path,
-    )
+) -> Iterator[GeneratedPage]:
+    """An index's pages: tasks in the task list (no ``columns``), or rows (functions of the page's writer) in a table."""
+    sections = [Section((), tuple(rows), "Chưa có mục nào.")]
+    for listed in listing_page_writers(site, src_uri, sections):
+        yield GeneratedPage(
+            listed.src_uri,
+            listed.writer.render(
+                "listing.md.j2",
+                listed.meta({"title": heading, "description": description}),
+                heading=heading,
+                intro=intro,
+                **listed.context(f"Các trang của danh sách «{heading}»", table_label=heading, columns=columns),
+            ),
+            edit_path=edit_path,
+        )
 
 
 def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
     """The index of each section, for ``plan`` (units and documents list every plan's counts)."""
     urls = site.urls
-    yield _listing(
+    yield from _listing(
         site,
         urls.tasks_index(plan),
         f"Tất cả nhiệm vụ năm {plan.year}",
         f"Danh sách {len(plan.tasks)} nhiệm vụ tiêu chuẩn, đo lường, chất lượng năm {plan.year}, theo thứ tự của kế hoạch.",
         f"{len(plan.tasks)} nhiệm vụ theo thứ tự của kế hoạch. Trang tra cứu cho phép lọc theo nhóm, đơn vị, quý và tình trạng."
         + (f" Tình trạng: {data_date_text(plan.data_date).lower()}." if plan.data_date else ""),
-        ["Số", "Nội dung", "Thời gian thực hiện", "Đơn vị chủ trì", "Tình trạng"],
-        [
-            lambda page, t=task: [
-                page.task_link(t),
-                page.task_link(t, shorten(t.content[0].text)),
-                t.schedule.text,
-                page.units_links(t.lead, short=True),
-                status_cell(t),
-            ]
-            for task in plan.tasks
-        ],
+        [],
+        plan.tasks,
         plan.location.path,
     )
-    yield _listing(
+    yield from _listing(
         site,
         urls.groups_index(plan),
         f"Các nhóm nhiệm vụ năm {plan.year}",
@@ -72,7 +67,23 @@ def index_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         [lambda page, g=group: [page.group_link(g, plan.year), g.title, len(g.tasks)] for group in plan.groups],
         plan.location.path,
     )
-    yield _listing(
+    for quarter in range(1, 5):
+        name = quarter_name(quarter, plan.year)
+        due = tasks_due_in_quarter(plan, plan.year, quarter)
+        start, end = (format_date(day) for day in quarter_bounds(plan.year, quarter))
+        yield from _listing(
+            site,
+            urls.due_in_quarter(plan.year, quarter),
+            f"Nhiệm vụ đến hạn trong {name}",
+            f"{len(due)} nhiệm vụ có thời gian thực hiện theo kế hoạch kết thúc trong {name}.",
+            f"{len(due)} nhiệm vụ có thời gian thực hiện theo kế hoạch kết thúc trong {name} (từ {start} đến {end}), "
+            "theo thứ tự của kế hoạch."
+            + (f" Tình trạng: {data_date_text(plan.data_date).lower()}." if plan.data_date else ""),
+            [],
+            due,
+            plan.location.path,
+        )
+    yield from _listing(
         site,
         urls.quarters_index(plan),
         f"Nhiệm vụ theo quý năm {plan.year}",
@@ -110,7 +121,7 @@ REGISTRY_TEXTS = {
 
 def _registry_listing(
     site: SiteContext, src_uri: str, entries: list[Any], columns: list[str], row: Callable[[PageWriter, Any], list]
-) -> GeneratedPage:
+) -> Iterator[GeneratedPage]:
     """The index of a registry: one row per entry, with counts per plan, newest plan first."""
     heading, description, intro = REGISTRY_TEXTS[src_uri]
     rows = [lambda page, entry=entry: row(page, entry) for entry in entries]
@@ -130,10 +141,10 @@ def registry_index_pages(site: SiteContext) -> Iterator[GeneratedPage]:
         return [page.reference_link(reference), reference.kind, *(len(p.tasks_citing(reference)) for p in plans)]
 
     unit_columns = [c for p in plans for c in (f"Chủ trì {p.year}", f"Phối hợp {p.year}")]
-    yield _registry_listing(
+    yield from _registry_listing(
         site, UNITS_INDEX, list(site.data.units.values()), ["Đơn vị", "Tên viết gọn", *unit_columns], unit_row
     )
     reference_columns = ["Văn bản", "Loại", *(f"Số nhiệm vụ {p.year}" for p in plans)]
-    yield _registry_listing(
+    yield from _registry_listing(
         site, REFERENCES_INDEX, list(site.data.references.values()), reference_columns, reference_row
     )

@@ -70,7 +70,9 @@ def _python_literal(text: str) -> Trusted:
 def open_data_outputs(site: SiteContext, plan: Plan) -> tuple[GeneratedPage, list[GeneratedAsset]]:
     """The open-data page of ``plan`` and every file it lists."""
     addresses = site.urls
-    exports = plan_exports(plan, site.data.units, addresses, site.ids, site.source_documents.get(plan.year))
+    exports = plan_exports(
+        plan, site.data.units, addresses, site.ids, site.source_documents.get(plan.year), cache=site.cache
+    )
     src_uri = site.urls.open_data(plan)
     page = PageWriter(site, src_uri)
 

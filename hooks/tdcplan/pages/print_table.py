@@ -13,7 +13,7 @@ import posixpath
 
 from ..appendix import COLUMNS, NO_PARTNER, AppendixTask
 from ..model import Plan, Task, Unit
-from ..qr_codes import qr_svg
+from ..qr_codes import cached_qr_svg
 from ..wording import format_date
 from .base import GeneratedAsset, GeneratedPage, PageWriter, SiteContext
 
@@ -42,7 +42,8 @@ def qr_assets(site: SiteContext, plan: Plan) -> list[GeneratedAsset]:
     """The QR code of every task page's public address (the printed table and the printed task pages show them)."""
     urls = site.urls
     return [
-        GeneratedAsset(urls.qr_code(urls.task(task)), qr_svg(urls.absolute(urls.task(task)))) for task in plan.tasks
+        GeneratedAsset(urls.qr_code(urls.task(task)), cached_qr_svg(site.cache, urls.absolute(urls.task(task))))
+        for task in plan.tasks
     ]
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from ..data_history import DataHistory
 from ..escaping import Trusted, escape_markdown
@@ -18,6 +20,14 @@ from .base import GeneratedPage, PageWriter, SiteContext
 RELATED_LIMIT = 10
 
 
+@dataclass(frozen=True)
+class RelatedList:
+    """The related tasks a page shows (nearest first) and how many there are in all."""
+
+    shown: tuple[Task, ...]
+    total: int
+
+
 class RelatedTasks:
     """Which tasks of a plan are related to a task, indexed once per plan (by unit and document ids)."""
 
@@ -26,6 +36,7 @@ class RelatedTasks:
         self.position = {id(task): index for index, task in enumerate(self.tasks)}
         self.lead_schedule: dict[tuple[str, str, tuple[int, ...]], list[Task]] = {}
         self.reference: dict[str, list[Task]] = {}
+        self._group_positions: dict[int, list[int]] = {}  # by id() of a list above: its tasks' positions
         for task in self.tasks:
             for unit in task.lead:
                 self.lead_schedule.setdefault(self._lead_key(task, unit.id), []).append(task)
@@ -36,28 +47,51 @@ class RelatedTasks:
     def _lead_key(task: Task, unit_id: str) -> tuple[str, str, tuple[int, ...]]:
         return unit_id, task.schedule.kind.value, task.schedule.quarters
 
-    def _nearest_first(self, task: Task, candidates: list[list[Task]]) -> tuple[Task, ...]:
-        """The candidates but ``task``, each once, by distance in plan order (neighbours first, earlier on ties)."""
-        here = self.position[id(task)]
-        unique = {id(other): other for group in candidates for other in group if other is not task}
-        return tuple(sorted(unique.values(), key=lambda t: (abs(self.position[id(t)] - here), self.position[id(t)])))
+    def _nearest_first(self, task: Task, groups: list[list[Task]]) -> RelatedList:
+        """The :data:`RELATED_LIMIT` tasks of ``groups`` nearest ``task`` in plan order (earlier on ties), and the count.
 
-    def by_lead(self, task: Task) -> tuple[Task, ...]:
+        Each group is in plan order, so only the ``RELATED_LIMIT`` neighbours on either side of
+        ``task`` in each group can be among the nearest: a page costs the same at any plan size.
+        """
+        here = self.position[id(task)]
+        near: dict[int, Task] = {}
+        contains = False  # whether the (single) group holds ``task`` itself
+        for group in groups:
+            positions = self._positions(group)
+            index = bisect.bisect_left(positions, here)
+            contains = index < len(positions) and positions[index] == here
+            for other in group[max(0, index - RELATED_LIMIT) : index + RELATED_LIMIT + 1]:
+                if other is not task:
+                    near[id(other)] = other
+        shown = sorted(near.values(), key=lambda t: (abs(self.position[id(t)] - here), self.position[id(t)]))
+        if len(groups) == 1:
+            total = len(groups[0]) - contains
+        else:
+            total = len({id(other) for group in groups for other in group} - {id(task)})
+        return RelatedList(tuple(shown[:RELATED_LIMIT]), total)
+
+    def _positions(self, group: list[Task]) -> list[int]:
+        key = id(group)
+        if key not in self._group_positions:
+            self._group_positions[key] = [self.position[id(t)] for t in group]
+        return self._group_positions[key]
+
+    def by_lead(self, task: Task) -> RelatedList:
         """Other tasks with a lead unit in common and the same schedule."""
         return self._nearest_first(task, [self.lead_schedule[self._lead_key(task, u.id)] for u in task.lead])
 
-    def by_reference(self, task: Task) -> tuple[Task, ...]:
+    def by_reference(self, task: Task) -> RelatedList:
         """Other tasks citing a document this task cites."""
         return self._nearest_first(task, [self.reference[r.id] for r in task.references])
 
 
-def _related_links(page: PageWriter, related: tuple[Task, ...], more_target: str, more_label: str) -> Trusted | None:
+def _related_links(page: PageWriter, related: RelatedList, more_target: str, more_label: str) -> Trusted | None:
     """At most :data:`RELATED_LIMIT` task links, then «và N nhiệm vụ khác» linking to a page that lists them."""
-    if not related:
+    if not related.total:
         return None
-    links = [page.task_link(t) for t in related[:RELATED_LIMIT]]
-    if len(related) > RELATED_LIMIT:
-        links.append(page.link_to(more_target, f"và {len(related) - RELATED_LIMIT} nhiệm vụ khác ({more_label})"))
+    links = [page.task_link(t) for t in related.shown]
+    if related.total > len(related.shown):
+        links.append(page.link_to(more_target, f"và {related.total - len(related.shown)} nhiệm vụ khác ({more_label})"))
     return Trusted(", ".join(links))
 
 

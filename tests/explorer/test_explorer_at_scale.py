@@ -1,0 +1,102 @@
+"""The explorer of a plan larger than one batch of rows: matches enter the page forty at a time.
+
+The site is the real project with its plan tripled (72 tasks) as scripts/bench.py enlarges it,
+built with ``mkdocs build --strict``; expectations come from the enlarged plan's data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import checkers
+import pytest
+from explorer_expect import count_text, open_explorer, shown_numbers
+from project_copy import copy_project
+from repository import REPOSITORY
+from tdcplan.load import load_data
+from tdcplan.model import Plan
+
+pytestmark = pytest.mark.build  # builds the enlarged site
+
+_spec = importlib.util.spec_from_file_location("bench", REPOSITORY / "scripts" / "bench.py")
+bench = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("bench", bench)
+_spec.loader.exec_module(bench)
+
+TIMES = 3
+ROWS_AT_A_TIME = 40  # explorer.js, ROWS_AT_A_TIME (a page of the list without JavaScript)
+
+
+@pytest.fixture(scope="module")
+def large_project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("explorer-x3")
+    copy_project(root)
+    plan_file = root / "data" / "plans" / "2026" / "plan.yml"
+    plan_file.write_text(bench.enlarged_plan(plan_file, TIMES), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def large_plan(large_project) -> Plan:
+    return load_data(large_project / "data").plans[0]
+
+
+@pytest.fixture(scope="module")
+def large_site_url(large_project, tmp_path_factory):
+    try:
+        site = checkers.build_site(large_project / "mkdocs.yml", tmp_path_factory.mktemp("explorer-x3-site"))
+    except checkers.BuildFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+    with checkers.serve_directory(site) as url:
+        yield url
+
+
+def more_button(page):
+    return page.locator(".tdc-tasks__more button")
+
+
+def test_matches_enter_forty_at_a_time_and_a_filter_starts_again(page, large_site_url, large_plan):
+    numbers = [task.number for task in large_plan.tasks]
+    assert len(numbers) > ROWS_AT_A_TIME, "the enlarged plan fits one batch: nothing to test"
+    open_explorer(page, large_site_url)
+    assert count_text(page) == f"{len(numbers)} / {len(numbers)} nhiệm vụ"
+    assert shown_numbers(page) == numbers[:ROWS_AT_A_TIME]
+    rest = len(numbers) - ROWS_AT_A_TIME
+    assert more_button(page).inner_text().strip() == f"Hiện thêm {min(rest, ROWS_AT_A_TIME)} nhiệm vụ (còn {rest})"
+
+    more_button(page).click()
+    assert shown_numbers(page) == numbers
+    assert more_button(page).count() == 0
+
+    # A filter change shows its first batch again, in plan order.
+    in_q3 = [task.number for task in large_plan.tasks if 3 in task.schedule.quarters]
+    page.select_option("#tdc-explorer-quarter", "3")
+    assert count_text(page) == f"{len(in_q3)} / {len(numbers)} nhiệm vụ"
+    assert shown_numbers(page) == in_q3[:ROWS_AT_A_TIME]
+    assert more_button(page).count() == (1 if len(in_q3) > ROWS_AT_A_TIME else 0)
+
+
+def group_labels(page) -> list[str]:
+    return page.eval_on_selector_all("#tdc-explorer-group option", "options => options.map(o => o.textContent)")
+
+
+def test_group_counts_follow_each_filter_change(page, large_site_url, large_plan):
+    """Option labels are rewritten only when their count changes: they must still be right after each change."""
+
+    def expected(tasks) -> list[str]:
+        counts = [sum(task.group_number == group.number for task in tasks) for group in large_plan.groups]
+        return [f"Tất cả ({len(tasks)})"] + [
+            f"Nhóm {group.number}: {group.title} ({count})"
+            for group, count in zip(large_plan.groups, counts, strict=True)
+        ]
+
+    everything = list(large_plan.tasks)
+    in_q3 = [task for task in everything if 3 in task.schedule.quarters]
+    open_explorer(page, large_site_url)
+    assert group_labels(page) == expected(everything)
+    page.select_option("#tdc-explorer-quarter", "3")
+    assert group_labels(page) == expected(in_q3)
+    page.select_option("#tdc-explorer-quarter", "")
+    assert group_labels(page) == expected(everything)
