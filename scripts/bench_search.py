@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the site search costs a reader, for the real plan and a plan N times larger.
 
-Builds the site (``mkdocs build --strict``, the plan enlarged by ``bench_build.enlarged_plan``),
+Builds the site (``mkdocs build --strict``, the plan enlarged by ``bench.enlarged_plan``),
 times Pagefind's indexing run alone, and measures in Debian's Chromium, per query, on a
 fresh browser context (empty cache): the bytes the search page downloads from opening it
 until the first results are shown (gzip-compressed size, as a web server sends them), and
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "hooks")]
 
 import checkers  # noqa: E402
-from bench_build import PROJECT_PARTS, enlarged_plan  # noqa: E402
+from bench import PROJECT_PARTS, enlarged_plan  # noqa: E402
 from quality.site_search import DONE, search_url  # noqa: E402
 from tdcplan.search_index import build_index  # noqa: E402
 

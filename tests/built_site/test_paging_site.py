@@ -8,9 +8,7 @@ the Nu HTML Checker and axe-core on the pages after the first.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -18,7 +16,7 @@ import checkers
 import pytest
 from bs4 import BeautifulSoup
 from project_copy import copy_project
-from repository import REPOSITORY
+from repository import script_module
 from tdcplan.load import load_data
 from tdcplan.paging import ROWS_PER_PAGE
 
@@ -29,21 +27,13 @@ PAGE_BUDGET = 60 * 1024  # scripts/bench.py: the largest HTML page, /ban-in/ exc
 UNIT = "chi-cuc-tdc"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_build", REPOSITORY / "scripts" / "bench_build.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_build", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def large(tmp_path_factory) -> tuple[Path, Path]:
     """(project folder, built site) of the plan repeated three times."""
     project = tmp_path_factory.mktemp("x3")
     config = copy_project(project)
     plan_file = project / "data/plans/2026/plan.yml"
-    plan_file.write_text(_bench().enlarged_plan(plan_file, SCALE), encoding="utf-8")
+    plan_file.write_text(script_module("bench").enlarged_plan(plan_file, SCALE), encoding="utf-8")
     try:
         return project, checkers.build_site(config, project / "site")
     except checkers.BuildFailed as exc:

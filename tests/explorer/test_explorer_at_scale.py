@@ -6,24 +6,19 @@ built with ``mkdocs build --strict``; expectations come from the enlarged plan's
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import checkers
 import pytest
 from explorer_expect import count_text, open_explorer, shown_numbers
 from project_copy import copy_project
-from repository import REPOSITORY
+from repository import script_module
 from tdcplan.load import load_data
 from tdcplan.model import Plan
 
 pytestmark = pytest.mark.build  # builds the enlarged site
 
-_spec = importlib.util.spec_from_file_location("bench", REPOSITORY / "scripts" / "bench.py")
-bench = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("bench", bench)
-_spec.loader.exec_module(bench)
+bench = script_module("bench")
 
 TIMES = 3
 ROWS_AT_A_TIME = 40  # explorer.js, ROWS_AT_A_TIME (a page of the list without JavaScript)

@@ -4,13 +4,10 @@ still find their task first on the synthetic plan 100 times larger."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import checkers
 import pytest
 from project_copy import copy_project
-from repository import REPOSITORY
+from repository import script_module
 
 from quality.site_search import RelevanceCase, relevance_cases, run_search
 
@@ -37,21 +34,13 @@ def test_query_finds_its_page(page, site_url, case):
     _check(run_search(page, site_url, case.query), case)
 
 
-def _bench_build():
-    spec = importlib.util.spec_from_file_location("bench_build", REPOSITORY / "scripts" / "bench_build.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_build", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def large_site_url(tmp_path_factory):
     """The site built from the plan repeated 100 times (2,400 tasks), served on 127.0.0.1."""
     project = tmp_path_factory.mktemp("x100")
     config = copy_project(project)
     plan_file = project / "data/plans/2026/plan.yml"
-    plan_file.write_text(_bench_build().enlarged_plan(plan_file, SCALE), encoding="utf-8")
+    plan_file.write_text(script_module("bench").enlarged_plan(plan_file, SCALE), encoding="utf-8")
     site = checkers.build_site(config, project / "site")
     with checkers.serve_directory(site) as url:
         yield url

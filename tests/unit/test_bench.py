@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 
 import pytest
 import yaml
-from repository import REPOSITORY
+from repository import REPOSITORY, script_module
 
-_spec = importlib.util.spec_from_file_location("bench", REPOSITORY / "scripts" / "bench.py")
-bench = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("bench", bench)
-_spec.loader.exec_module(bench)
+bench = script_module("bench")
 
 
 def test_sizes_are_parsed_sorted_and_checked() -> None:
