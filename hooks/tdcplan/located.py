@@ -232,7 +232,9 @@ def read_yaml(path: Path, shown_as: str, inside: Path | None = None) -> tuple[An
         return _build(node, _Constructor()), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
+        # A problem at the end of the stream is marked on the line after the last one
+        # («{» alone: line 2 of a one-line file): name the last line instead.
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else 0
         what = error.problem or error.context or "invalid YAML"
         return None, [Problem(shown_as, line, f"invalid YAML: {what}")]
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow

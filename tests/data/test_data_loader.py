@@ -66,6 +66,12 @@ def test_duplicate_yaml_key(data_copy):
     assert data_copy.problems() == [Problem(PLAN, line, "invalid YAML: duplicate key 'schedule'")]
 
 
+def test_a_problem_at_the_end_of_the_file_names_its_last_line(data_copy):
+    # PyYAML marks the end of the stream on the line after the last («{» alone: line 2).
+    data_copy.write(STATUS, "{")
+    assert data_copy.problems() == [Problem(STATUS, 1, "invalid YAML: did not find expected node content")]
+
+
 @pytest.mark.parametrize("path", [UNITS, REFERENCES, PLAN, CORRECTIONS, STATUS])
 def test_empty_file(data_copy, path):
     data_copy.write(path, "")
