@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from typing import TYPE_CHECKING
 
 from ..build_cache import BuildCache, code_version, library_version
 from ..identifiers import Identifiers
@@ -23,6 +22,9 @@ from ..schedule import quarter_of_month
 from ..urls import Urls
 from ..wording import format_date, quarter_name, shorten
 from .records import due_dates
+
+if TYPE_CHECKING:  # imported where a calendar is written: a build whose calendars are cached never loads it
+    from icalendar import Event, Timezone
 
 PLAN_FILE = "ke-hoach.ics"
 PRODID = "-//So KH&CN TP.HCM//Ke hoach TDC//VI"
@@ -58,6 +60,8 @@ def stamp(plan: Plan) -> dt.datetime:
 
 
 def _timezone() -> Timezone:
+    from icalendar import Timezone, TimezoneStandard
+
     # The readers' time zone (UTC+7 since 1975), so that clients show the all-day dates in it.
     zone = Timezone()
     zone.add("tzid", TIMEZONE)
@@ -99,6 +103,8 @@ def _event_text(event: DueEvent, plan: Plan, addresses: Urls, uid: str) -> Event
 
 
 def _event(text: EventText, dtstamp: dt.datetime) -> Event:
+    from icalendar import Event
+
     item = Event()
     item.add("dtstamp", dtstamp)
     item.add("dtstart", text.day)
@@ -112,6 +118,8 @@ def _event(text: EventText, dtstamp: dt.datetime) -> Event:
 
 
 def _write_calendar(name: str, events: tuple[EventText, ...], dtstamp: dt.datetime) -> bytes:
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
