@@ -6,9 +6,11 @@ Material's social plugin (``.cache/plugin/social``), the results are kept in a
 folder that git ignores, each under a hash of everything that decides its
 bytes: what is drawn, the drawing code's version and the library's version.
 A changed input is a new key, so a cached file can only be the file a fresh
-drawing would give; a clean checkout simply draws everything. Entries no build
-asked for are removed at the end (:meth:`BuildCache.prune`), so the folder
-holds one site's files, not a history.
+drawing would give; a clean checkout simply draws everything. A build marks each
+entry it uses (its modification time); entries unused for a week are removed
+at the end of a build (:meth:`BuildCache.prune`), so the folder holds recent
+sites' files, not a history, and two builds at once (``mkdocs serve`` and a
+``make build``, or a public and a local build) never remove each other's files.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ import hashlib
 import importlib.metadata
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+
+UNUSED_FOR = 7 * 24 * 3600  # seconds: entries no build used for a week are removed
 
 
 class BuildCache:
@@ -50,8 +55,11 @@ class BuildCache:
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
         path = self.directory / kind / digest
         self.used.add(path)
-        if path.is_file():
+        try:
+            os.utime(path)  # used now: a concurrent build's prune keeps it
             return path
+        except FileNotFoundError:
+            pass
         content = make()
         self.made += 1
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,18 +78,19 @@ class BuildCache:
         folder.mkdir(parents=True, exist_ok=True)
         return jinja2.FileSystemBytecodeCache(str(folder))
 
-    def prune(self, kinds: tuple[str, ...]) -> int:
-        """Remove the entries of ``kinds`` this build did not use; return how many were removed."""
+    def prune(self, kinds: tuple[str, ...], unused_for: float = UNUSED_FOR) -> int:
+        """Remove the entries of ``kinds`` no build used for ``unused_for`` seconds; return how many."""
         if self.directory is None:
             return 0
+        stale = time.time() - unused_for
         removed = 0
         for kind in kinds:
             folder = self.directory / kind
             if not folder.is_dir():
                 continue
             for path in folder.iterdir():
-                if path.is_file() and path not in self.used:
-                    path.unlink()
+                if path.is_file() and path not in self.used and path.stat().st_mtime < stale:
+                    path.unlink(missing_ok=True)
                     removed += 1
         return removed
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import small_plan
-from tdcplan.build_cache import BuildCache, code_version
+from tdcplan.build_cache import UNUSED_FOR, BuildCache, code_version
 from tdcplan.exports.icalendar_export import CalendarWriter
 from tdcplan.exports.xlsx_export import plan_xlsx
 from tdcplan.previews import Preview, cached_png, render_png
@@ -29,14 +31,19 @@ def test_a_key_is_made_once_then_read_back(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob(".tmp-*"))  # written whole, no temporary file left
 
 
-def test_prune_removes_what_the_build_did_not_use(tmp_path: Path) -> None:
+def test_prune_removes_what_no_build_used_for_a_week(tmp_path: Path) -> None:
     first = BuildCache(tmp_path)
     for key in ("a", "b", "c"):
         first.get("kind", key, key.encode)
     first.get("other", "x", b"x".__bytes__)
+    assert first.prune(("kind",)) == 0  # all used now
+    week_ago = time.time() - UNUSED_FOR - 60
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            os.utime(path, (week_ago, week_ago))
     second = BuildCache(tmp_path)
-    second.get("kind", "b", lambda: b"?")
-    assert second.prune(("kind",)) == 2
+    second.get("kind", "b", lambda: b"?")  # used again: marked
+    assert BuildCache(tmp_path).prune(("kind",)) == 2  # another build, at once: «b» is kept
     assert len(list((tmp_path / "kind").iterdir())) == 1
     assert len(list((tmp_path / "other").iterdir())) == 1  # kinds not named are left alone
     assert BuildCache(tmp_path).get("kind", "b", lambda: b"?") == b"b"
