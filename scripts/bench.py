@@ -222,6 +222,11 @@ def serve(directory: Path) -> Iterator[str]:
 # --- figures of a built site ----------------------------------------------------------------------
 
 
+def task_count(site: Path) -> int:
+    """The built task pages (``/nhiem-vu/trang-N/`` are pages of the task list, not tasks)."""
+    return len([p for p in (site / "nhiem-vu").glob("*/index.html") if not p.parent.name.startswith("trang-")])
+
+
 def largest_page(site: Path) -> tuple[str, int]:
     """The largest HTML page but the print table (one page per plan by design): its path and bytes."""
     pages = [p for p in site.rglob("*.html") if "ban-in" not in p.relative_to(site).parts]
@@ -386,8 +391,7 @@ def measure_size(workdir: Path, times: int, repeats: int, log: Callable[[str], N
         ratios.append(hook.seconds / plain.seconds)
         log(f"  ×{times} run {run + 1}: hook {hook.seconds:.1f} s, plain {plain.seconds:.1f} s")
     site = project / "site"
-    # Task pages; /nhiem-vu/trang-N/ are pages of the task list, not tasks.
-    tasks = len([p for p in (site / "nhiem-vu").glob("*/index.html") if not p.parent.name.startswith("trang-")])
+    tasks = task_count(site)
     page, page_bytes = largest_page(site)
     return {
         "project": project,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the site search costs a reader, for the real plan and a plan N times larger.
 
-Builds the site (``mkdocs build --strict``, the plan enlarged by ``bench.enlarged_plan``),
+Builds the site (``mkdocs build --strict``, the plan enlarged by ``bench.make_project``),
 times Pagefind's indexing run alone, and measures in Debian's Chromium, per query, on a
 fresh browser context (empty cache): the bytes the search page downloads from opening it
 until the first results are shown (gzip-compressed size, as a web server sends them), and
@@ -24,10 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "hooks")]
 
 import checkers  # noqa: E402
-from bench import PROJECT_PARTS, enlarged_plan  # noqa: E402
+from bench import build as build_site  # noqa: E402
+from bench import make_project, task_count  # noqa: E402
 from quality.site_search import DONE, search_url  # noqa: E402
 from tdcplan.search_index import build_index  # noqa: E402
 
@@ -51,23 +49,10 @@ READY = "() => document.querySelector('form.tdc-search-page').dataset.ready !== 
 
 
 def build(times: int, workdir: Path) -> Path:
-    project = workdir / f"x{times}"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
-    plan_file = project / "data/plans/2026/plan.yml"
-    plan_file.write_text(enlarged_plan(plan_file, times), encoding="utf-8")
+    """The site of the plan ×``times``, built as scripts/bench.py builds it."""
+    project = make_project(workdir, times)
     site = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
+    build_site(project, "mkdocs.yml", site)
     return site
 
 
@@ -170,12 +155,13 @@ def main() -> int:
         browser = checkers.launch_browser(playwright)
         for times in args.times:
             site = build(times, Path(tmp))
+            # The build indexed the site already; indexing again, alone, times that step.
             start = time.perf_counter()
             build_index(site)
             index_seconds = time.perf_counter() - start
             bundle = site / "pagefind"
             files = [f for f in bundle.rglob("*") if f.is_file()]
-            tasks = len(list((site / "nhiem-vu").glob("*/index.html")))
+            tasks = task_count(site)
             pages = len(list(site.rglob("*.html")))
             print(
                 f"\n× {times}: {tasks} tasks, {pages} HTML pages; index {sum(f.stat().st_size for f in files) / 1e6:.2f} MB "
