@@ -59,35 +59,31 @@ serve: $(PY_STAMP) fonts
 build: $(PY_STAMP) fonts
 	$(PY) -m mkdocs build --strict
 
-fonts:
-	@if [ ! -f $(PREVIEW_FONT) ]; then \
+# A Debian package installed when a file it provides is missing (as root, or with sudo);
+# a clear error when this user or this system cannot. $(call debian_package,TEST,FILE,PACKAGE,WHY):
+# TEST is the test(1) flag that FILE must pass (-f, -x).
+define debian_package
+	@if [ ! $(1) $(2) ]; then \
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
 	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "error: $(PREVIEW_FONT) is missing and this user cannot install it." >&2; \
-	       echo "       Install it as root: apt-get update && apt-get install -y fonts-dejavu-core" >&2; exit 1; fi; \
+	  else echo "error: $(2) is missing and this user cannot install it." >&2; \
+	       echo "       Install it as root: apt-get update && apt-get install -y $(3)" >&2; exit 1; fi; \
 	  if ! command -v apt-get >/dev/null 2>&1; then \
-	    echo "error: $(PREVIEW_FONT) is missing and apt-get is not available." >&2; \
-	    echo "       Install the DejaVu fonts (Debian package fonts-dejavu-core) so that $(PREVIEW_FONT) exists." >&2; exit 1; fi; \
-	  echo "Installing Debian fonts-dejavu-core (the link-preview images are drawn with it)..."; \
+	    echo "error: $(2) is missing and apt-get is not available." >&2; \
+	    echo "       Install Debian's $(3) package (apt-get install -y $(3)) so that $(2) exists." >&2; exit 1; fi; \
+	  echo "Installing Debian $(3) ($(4))..."; \
 	  $$sudo apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(3) >/dev/null; \
 	fi
+endef
+
+fonts:
+	$(call debian_package,-f,$(PREVIEW_FONT),fonts-dejavu-core,the link-preview images are drawn with it)
 
 # ------------------------------------------------------------ test tools ---
 
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "error: $(CHROMIUM) is missing and this user cannot install it." >&2; \
-	       echo "       Install it as root: apt-get update && apt-get install -y chromium" >&2; exit 1; fi; \
-	  if ! command -v apt-get >/dev/null 2>&1; then \
-	    echo "error: $(CHROMIUM) is missing and apt-get is not available." >&2; \
-	    echo "       Install Debian's chromium package (apt-get install -y chromium) so that $(CHROMIUM) exists." >&2; exit 1; fi; \
-	  echo "Installing Debian chromium (needed by the browser tests)..."; \
-	  $$sudo apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null; \
-	fi
+	$(call debian_package,-x,$(CHROMIUM),chromium,needed by the browser tests)
 	@$(CHROMIUM) --version >/dev/null 2>&1 || { echo "error: $(CHROMIUM) does not run; reinstall it: apt-get install --reinstall -y chromium" >&2; exit 1; }
 
 java:
