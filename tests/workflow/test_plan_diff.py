@@ -186,13 +186,18 @@ def test_script_outside_a_repository(tmp_path):
     assert result.stderr == f"diff_plan: thư mục {tmp_path} không nằm trong một kho git\n"
 
 
-def test_script_link_out_of_the_data_is_a_clear_message(data_dirs, tmp_path):
+def _diff_with_status_linked_to(data_dirs, tmp_path, target: str):
+    """diff_plan.py from the first data to a commit where status.yml is a symbolic link to ``target``."""
     repository = make_repository(tmp_path, data_dirs[0])
     status = repository / "data" / "plans" / "2026" / "status.yml"
     status.unlink()
-    status.symlink_to("/etc/passwd")
-    git(repository, "commit", "-q", "-am", "Link out")
-    result = run_diff(repository, "before", "HEAD")
+    status.symlink_to(target)
+    git(repository, "commit", "-q", "-am", f"Link to {target}")
+    return run_diff(repository, "before", "HEAD")
+
+
+def test_script_link_out_of_the_data_is_a_clear_message(data_dirs, tmp_path):
+    result = _diff_with_status_linked_to(data_dirs, tmp_path, "/etc/passwd")
     assert result.returncode == 2
     assert result.stderr == (
         "diff_plan: phiên bản «HEAD» có «data/plans/2026/status.yml» là liên kết ra ngoài thư mục dữ liệu "
@@ -202,12 +207,7 @@ def test_script_link_out_of_the_data_is_a_clear_message(data_dirs, tmp_path):
 
 
 def test_script_link_inside_the_data_is_refused_by_the_loader(data_dirs, tmp_path):
-    repository = make_repository(tmp_path, data_dirs[0])
-    status = repository / "data" / "plans" / "2026" / "status.yml"
-    status.unlink()
-    status.symlink_to("../../units.yml")
-    git(repository, "commit", "-q", "-am", "Link in")
-    result = run_diff(repository, "before", "HEAD")
+    result = _diff_with_status_linked_to(data_dirs, tmp_path, "../../units.yml")
     assert result.returncode == 2
     assert result.stderr == (
         "diff_plan: dữ liệu ở phiên bản «HEAD» không hợp lệ:\n"
