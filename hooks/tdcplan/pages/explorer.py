@@ -38,18 +38,15 @@ def explorer_pages(site: SiteContext, plan: Plan) -> list[GeneratedPage]:
     for listed in listing_page_writers(site, site.urls.explorer(plan), [Section((), plan.tasks)]):
         page = listed.writer
         pages.append(
-            GeneratedPage(
-                listed.src_uri,
-                page.render(
-                    "explorer.md.j2",
-                    listed.meta(meta),
-                    heading=heading,
-                    plan=plan,
-                    data_href=page.href(site.urls.explorer_data(plan)),
-                    root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
-                    **listed.context("Các trang của danh sách nhiệm vụ"),
-                ),
-                edit_path=plan.location.path,
+            listed.page(
+                "explorer.md.j2",
+                meta,
+                plan.location.path,
+                "Các trang của danh sách nhiệm vụ",
+                heading=heading,
+                plan=plan,
+                data_href=page.href(site.urls.explorer_data(plan)),
+                root_href=page.href(HOME),  # the JSON's URLs are relative to the site root
             )
         )
     return pages

@@ -21,17 +21,13 @@ def group_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
         }
         sections = [Section((), group.tasks, "Nhóm này không có nhiệm vụ nào.")]
         for listed in listing_page_writers(site, site.urls.group(group, plan.year), sections):
-            yield GeneratedPage(
-                listed.src_uri,
-                listed.writer.render(
-                    "group.md.j2",
-                    listed.meta(meta),
-                    group=group,
-                    plan=plan,
-                    plan_title=plan_title(plan),
-                    **listed.context(
-                        f"Các trang nhiệm vụ của nhóm {group.number}", table_label=f"Nhiệm vụ của nhóm {group.number}"
-                    ),
-                ),
-                edit_path=group.location.path,
+            yield listed.page(
+                "group.md.j2",
+                meta,
+                group.location.path,
+                f"Các trang nhiệm vụ của nhóm {group.number}",
+                table_label=f"Nhiệm vụ của nhóm {group.number}",
+                group=group,
+                plan=plan,
+                plan_title=plan_title(plan),
             )

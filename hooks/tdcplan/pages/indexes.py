@@ -30,16 +30,15 @@ def _listing(
     """An index's pages: tasks in the task list (no ``columns``), or rows (functions of the page's writer) in a table."""
     sections = [Section((), tuple(rows), "Chưa có mục nào.")]
     for listed in listing_page_writers(site, src_uri, sections):
-        yield GeneratedPage(
-            listed.src_uri,
-            listed.writer.render(
-                "listing.md.j2",
-                listed.meta({"title": heading, "description": description}),
-                heading=heading,
-                intro=intro,
-                **listed.context(f"Các trang của danh sách «{heading}»", table_label=heading, columns=columns),
-            ),
-            edit_path=edit_path,
+        yield listed.page(
+            "listing.md.j2",
+            {"title": heading, "description": description},
+            edit_path,
+            f"Các trang của danh sách «{heading}»",
+            table_label=heading,
+            columns=columns,
+            heading=heading,
+            intro=intro,
         )
 
 

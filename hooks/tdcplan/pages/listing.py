@@ -16,7 +16,7 @@ from typing import Any
 
 from ..escaping import Trusted
 from ..paging import ROWS_PER_PAGE, ListingPage, Section, paginate
-from .base import PageWriter, SiteContext
+from .base import GeneratedPage, PageWriter, SiteContext
 
 SEARCH_RECORD = "pagefind"  # the front-matter key of the page's search record (tdcplan.search_record)
 
@@ -51,6 +51,24 @@ class ListingPageWriter:
             "table_label": table_label,
             "columns": list(columns),
         }
+
+    def page(
+        self,
+        template: str,
+        meta: dict[str, Any],
+        edit_path: str | None,
+        pager_label: str,
+        *,
+        level: int = 2,
+        table_label: str = "",
+        columns: Sequence[str] = (),
+        **context: Any,
+    ) -> GeneratedPage:
+        """This page of the listing: ``template`` rendered with ``context``, the listing and its pager."""
+        listing = self.context(pager_label, level=level, table_label=table_label, columns=columns)
+        return GeneratedPage(
+            self.src_uri, self.writer.render(template, self.meta(meta), **context, **listing), edit_path=edit_path
+        )
 
 
 def listing_page_writers(

@@ -36,20 +36,17 @@ def quarter_pages(site: SiteContext, plan: Plan) -> Iterator[GeneratedPage]:
             "pagefind": quarter_search_record(plan.year, quarter),
         }
         for listed in listing_page_writers(site, site.urls.quarter(plan.year, quarter), sections):
-            yield GeneratedPage(
-                listed.src_uri,
-                listed.writer.render(
-                    "quarter.md.j2",
-                    listed.meta(meta),
-                    quarter_tasks=listing,
-                    year=plan.year,
-                    start=start,
-                    end=end,
-                    data_date=plan.data_date,
-                    explorer_url=listed.writer.url_of(site.urls.explorer(plan)),
-                    due=tasks_due_in_quarter(plan, plan.year, quarter),
-                    due_url=listed.writer.url_of(site.urls.due_in_quarter(plan.year, quarter)),
-                    **listed.context(f"Các trang nhiệm vụ của {name}"),
-                ),
-                edit_path=plan.location.path,
+            yield listed.page(
+                "quarter.md.j2",
+                meta,
+                plan.location.path,
+                f"Các trang nhiệm vụ của {name}",
+                quarter_tasks=listing,
+                year=plan.year,
+                start=start,
+                end=end,
+                data_date=plan.data_date,
+                explorer_url=listed.writer.url_of(site.urls.explorer(plan)),
+                due=tasks_due_in_quarter(plan, plan.year, quarter),
+                due_url=listed.writer.url_of(site.urls.due_in_quarter(plan.year, quarter)),
             )

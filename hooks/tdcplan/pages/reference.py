@@ -32,13 +32,10 @@ def reference_pages(site: SiteContext) -> Iterator[GeneratedPage]:
             for plan, tasks in citing
         ]
         for listed in listing_page_writers(site, site.urls.reference(reference), sections):
-            yield GeneratedPage(
-                listed.src_uri,
-                listed.writer.render(
-                    "reference.md.j2",
-                    listed.meta(meta),
-                    reference=reference,
-                    **listed.context(f"Các trang nhiệm vụ dẫn chiếu {shorten(reference.title, 60)}"),
-                ),
-                edit_path=reference.location.path,
+            yield listed.page(
+                "reference.md.j2",
+                meta,
+                reference.location.path,
+                f"Các trang nhiệm vụ dẫn chiếu {shorten(reference.title, 60)}",
+                reference=reference,
             )

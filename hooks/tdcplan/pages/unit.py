@@ -70,14 +70,11 @@ def unit_pages(site: SiteContext) -> Iterator[GeneratedPage]:
         )
         meta = {"title": unit.name, "description": f"{unit.name} — {counts}.", "pagefind": unit_search_record(unit)}
         for listed in listing_page_writers(site, site.urls.unit(unit), unit_sections(views)):
-            yield GeneratedPage(
-                listed.src_uri,
-                listed.writer.render(
-                    "unit.md.j2",
-                    listed.meta(meta),
-                    unit=unit,
-                    plans=views,
-                    **listed.context(f"Các trang nhiệm vụ của {unit.short_name}", level=2),
-                ),
-                edit_path=unit.location.path,
+            yield listed.page(
+                "unit.md.j2",
+                meta,
+                unit.location.path,
+                f"Các trang nhiệm vụ của {unit.short_name}",
+                unit=unit,
+                plans=views,
             )
