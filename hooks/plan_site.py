@@ -37,5 +37,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _site.prepare_search(html, page)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _site.index_page(output, page)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     _site.build_search_index(config)
+
+
+def on_build_error(error: Exception) -> None:
+    _site.abandon_search_index()

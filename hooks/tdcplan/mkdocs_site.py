@@ -2,8 +2,8 @@
 
 Like Material's blog plugin, it turns the generator's output into MkDocs objects:
 virtual files in ``on_files`` (``File.generated``), the navigation in
-``on_config``, each page's search markup in ``on_page_content`` and the search
-index (Pagefind) in ``on_post_build``. :func:`site_pages` is the one function that
+``on_config``, each page's search markup in ``on_page_content``, and the search
+index (Pagefind), fed each page in ``on_post_page`` and written in ``on_post_build``. :func:`site_pages` is the one function that
 turns a MkDocs configuration into pages and navigation; ``scripts/render_pages.py``
 calls it too, so the two entry points cannot differ.
 """
@@ -34,7 +34,7 @@ from .pages.link_previews import LinkPreviews, link_previews
 from .previews import HEIGHT, WIDTH, FontMissing, preview_file
 from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
-from .search_index import SearchIndexError, build_index, prepare_content
+from .search_index import OUTPUT_SUBDIR, SearchIndexer, SearchIndexError, prepare_content
 from .settings import PlanSiteSettings, SettingsError, read_settings
 from .stylesheets import BUNDLE, bundle, is_bundled
 from .urls import Urls
@@ -117,6 +117,7 @@ class PlanSite:
         self.page_sources: dict[str, tuple[str, ...]] = {}
         self.task_dates: dict[str, dt.date] = {}  # task pages: their record's last change (data_history)
         self.docs_prefix = "docs"
+        self.search_indexer: SearchIndexer | None = None  # fed each indexed page as it is written
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate settings and ``data/``; stop the build with the messages if they are wrong."""
@@ -235,9 +236,27 @@ class PlanSite:
         page.meta["pagefind_folded"] = folded  # printed, hidden, by overrides/main.html
         return html
 
-    def build_search_index(self, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind (``/pagefind/``); a failure stops the build."""
+    def index_page(self, output: str, page: Page) -> None:
+        """Give Pagefind a page that search indexes, as MkDocs writes it (Pagefind runs beside MkDocs)."""
+        if not page.meta.get("pagefind"):
+            return
         try:
-            build_index(Path(config.site_dir))
+            if self.search_indexer is None:
+                self.search_indexer = SearchIndexer()
+            self.search_indexer.add_page(page.file.dest_uri, output)
         except SearchIndexError as error:
             raise Abort(str(error)) from None
+
+    def build_search_index(self, config: MkDocsConfig) -> None:
+        """Write the search index of the pages given (``/pagefind/``); a failure stops the build."""
+        indexer, self.search_indexer = self.search_indexer, None
+        try:
+            (indexer or SearchIndexer()).write(Path(config.site_dir) / OUTPUT_SUBDIR)
+        except SearchIndexError as error:
+            raise Abort(str(error)) from None
+
+    def abandon_search_index(self) -> None:
+        """Stop Pagefind when the build fails before the index is written."""
+        indexer, self.search_indexer = self.search_indexer, None
+        if indexer is not None:
+            indexer.close()

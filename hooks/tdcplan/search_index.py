@@ -11,11 +11,16 @@ leaves out what the templates mark ``data-search-exclude``; and the folded copy 
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
+import json
+import queue
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
 import cbor2
@@ -85,7 +90,10 @@ def pagefind_executable() -> Path:
 
 
 def pagefind_command(site_dir: Path) -> list[str]:
-    """The Pagefind run that indexes ``site_dir`` into ``site_dir/pagefind/``."""
+    """Pagefind's command line over a built ``site_dir`` (the plain build of ``scripts/bench.py``).
+
+    The site's own build feeds its pages to :class:`SearchIndexer` instead, with the same options.
+    """
     return [
         str(pagefind_executable()),
         "--site",
@@ -99,19 +107,128 @@ def pagefind_command(site_dir: Path) -> list[str]:
     ]
 
 
-def build_index(site_dir: Path) -> None:
-    """Run Pagefind over the built site; its bundle goes to ``site_dir/pagefind/``."""
-    target = site_dir / OUTPUT_SUBDIR
-    if target.exists():
-        shutil.rmtree(target)  # a stale bundle would keep fragments of pages that are gone
-    command = pagefind_command(site_dir)
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+def page_url(dest_uri: str) -> str:
+    """The URL Pagefind gives the page written at ``dest_uri`` (as its command line does)."""
+    if dest_uri == "index.html" or dest_uri.endswith("/index.html"):
+        dest_uri = dest_uri.removesuffix("index.html")
+    return f"/{dest_uri}"
+
+
+class SearchIndexer:
+    """One Pagefind index, fed page by page as MkDocs writes the site, then written as the bundle.
+
+    Pagefind's command line reads every page of a site at once before it indexes them: over
+    2,400 tasks it peaked at 377 MB. Its service mode (``pagefind --service``, the protocol its
+    own Python and Node APIs speak: each message base64 of a JSON object, followed by a comma)
+    takes one page per message, so only the index is held. The PyPI ``pagefind`` client of that
+    protocol waits 100 ms before it reads each reply (3,000 pages: 5 minutes), hence this one.
+    Replies are read by a thread as they come, so sending never waits on Pagefind.
+    """
+
+    def __init__(self) -> None:
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115  (open as long as Pagefind runs; close() closes it)
+        try:
+            self._process = subprocess.Popen(
+                [str(pagefind_executable()), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+            )
+        except OSError as error:
+            raise SearchIndexError(f"pagefind could not start: {error}") from None
+        self._replies: queue.Queue[dict | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read_replies, name="pagefind-replies", daemon=True)
+        self._reader.start()
+        self._sent: dict[int, str] = {}  # message id → what it asked, for error messages
+        # One language for the whole site: Vietnamese words are split on spaces, no stemming.
+        self._send({"type": "NewIndex", "config": {"force_language": "vi"}}, "create the index")
+
+    def _read_replies(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        pending = b""
+        while chunk := stdout.read1(65536):
+            *messages, pending = (pending + chunk).split(b",")
+            for message in messages:
+                self._replies.put(json.loads(base64.b64decode(message)))
+        self._replies.put(None)  # Pagefind stopped
+
+    def _send(self, payload: dict, what: str) -> int:
+        message_id = len(self._sent) + 1
+        self._sent[message_id] = what
+        message = json.dumps({"message_id": message_id, "payload": payload}).encode()
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+        except BrokenPipeError:
+            raise self._stopped() from None
+        return message_id
+
+    def _stopped(self) -> SearchIndexError:
+        code = self._process.wait()
+        self._stderr.seek(0)
+        detail = self._stderr.read().decode(errors="replace")
+        return SearchIndexError(f"pagefind stopped (exit {code}) before the index was written:\n{detail}")
+
+    def add_page(self, dest_uri: str, html: str) -> None:
+        """Index the page that MkDocs writes at ``dest_uri`` (``nhiem-vu/2-dd/index.html``)."""
+        url = page_url(dest_uri)
+        self._send({"type": "AddFile", "index_id": 0, "url": url, "file_contents": html}, f"index {url}")
+
+    def write(self, bundle: Path) -> None:
+        """Write the index to ``bundle`` (replacing what was there) and stop Pagefind."""
+        if bundle.exists():
+            shutil.rmtree(bundle)  # a stale bundle would keep fragments of pages that are gone
+        last = self._send({"type": "WriteFiles", "index_id": 0, "output_path": str(bundle)}, f"write {bundle}")
+        assert self._process.stdin is not None
+        self._process.stdin.flush()
+        errors: list[str] = []
+        while (reply := self._replies.get()) is not None:
+            payload = reply.get("payload", {})
+            if payload.get("type") == "Error":
+                what = self._sent.get(reply.get("message_id") or 0, "a message")
+                errors.append(f"{what}: {payload.get('message')}")
+            if reply.get("message_id") == last:
+                break
+        else:
+            raise self._stopped()
+        self.close()
+        if errors:
+            raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
+        finish_bundle(bundle)
+
+    def close(self) -> None:
+        """Stop Pagefind (its end of input ends it); a build that failed calls this too."""
+        if self._process.poll() is None:
+            try:
+                assert self._process.stdin is not None
+                self._process.stdin.close()
+                self._process.wait(timeout=10)
+            except (BrokenPipeError, subprocess.TimeoutExpired):
+                self._process.kill()
+                self._process.wait()
+        self._stderr.close()
+
+
+def index_site(site_dir: Path) -> None:
+    """Index an already built site from its files (what the build does page by page)."""
+    indexer = SearchIndexer()
+    try:
+        for path in sorted(site_dir.rglob("*.html")):
+            html = path.read_text(encoding="utf-8")
+            if "data-pagefind-body" in html:
+                indexer.add_page(path.relative_to(site_dir).as_posix(), html)
+        indexer.write(site_dir / OUTPUT_SUBDIR)
+    finally:
+        indexer.close()
+
+
+def finish_bundle(bundle: Path) -> None:
+    """Leave out the bundle's unused files and make it byte-identical from build to build."""
     for pattern in UNUSED_FILES:
-        for path in target.glob(pattern):
+        for path in bundle.glob(pattern):
             path.unlink()
-    make_filters_deterministic(target)
+    make_filters_deterministic(bundle)
 
 
 # Pagefind's files: gzip of a signature followed by CBOR.

@@ -52,6 +52,15 @@
     return match[2] === "d" ? [key, key + "d"] : [key];
   }
 
+  /** A result's kind: its `trang` filter («nhiem-vu», «don-vi»…). */
+  const kindOf = (data) => ((data.filters && data.filters.trang) || [""])[0];
+
+  /** A filter value as the form's list names it: «chi-cuc-tdc» -> «Chi cục …» (counts left out). */
+  function optionLabel(name, value) {
+    const option = Array.from(form.elements[name].options).find((o) => o.value === value);
+    return option ? option.dataset.label || option.textContent : value;
+  }
+
   // ---------------------------------------------------------------- state ---
 
   function readState(search) {
@@ -117,7 +126,7 @@
    * («đo lường») name nothing.
    */
   function names(data, queryWords) {
-    const kind = data.meta.loai;
+    const kind = kindOf(data);
     const joined = queryWords.join(" ");
     if (!joined || kind === "nhiem-vu") return false;
     const titles = [data.meta.title || "", data.meta["tom-tat"] || ""].map((t) => words(fold(t)));
@@ -170,7 +179,7 @@
   function rankKey(item) {
     const f = item.facts;
     if (!f) return [item.isTask ? 1 : 2, 1, -item.score];
-    const band = f.named ? 0 : item.data.meta.loai === "nhiem-vu" ? 1 : 2;
+    const band = f.named ? 0 : kindOf(item.data) === "nhiem-vu" ? 1 : 2;
     const closeness = f.phrase ? 0 : f.span <= 8 ? 1 : 2;
     return [band, 0, -f.coverage, f.exact ? 0 : 1, closeness, -f.sameMarks, -item.score];
   }
@@ -221,7 +230,7 @@
   function resultItem(item, query) {
     const { data } = item;
     const meta = data.meta;
-    const kind = meta.loai || "";
+    const kind = kindOf(data);
     const li = element("li", `tdc-search-result tdc-search-result--${kind}`);
     li.append(element("p", "tdc-search-result__kind", KIND_LABELS[kind] || "Trang"));
     const heading = element("h2", "tdc-search-result__title");
@@ -231,7 +240,9 @@
     li.append(heading);
     if (kind === "nhiem-vu") {
       const facts = element("dl", "tdc-search-result__facts");
-      for (const [label, value] of [["Chủ trì", meta["chu-tri"]], ["Thời gian", meta["thoi-gian"]], ["Tình trạng", meta["tinh-trang"]]]) {
+      const leads = (data.filters["chu-tri"] || []).map((unit) => optionLabel("don-vi", unit)).join(", ");
+      const status = (data.filters["trang-thai"] || []).map((code) => optionLabel("trang-thai", code)).join(", ");
+      for (const [label, value] of [["Chủ trì", leads], ["Thời gian", meta["thoi-gian"]], ["Tình trạng", status]]) {
         if (!value) continue;
         const row = element("div");
         row.append(element("dt", "", label), element("dd", "", value));

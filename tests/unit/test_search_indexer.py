@@ -1,0 +1,86 @@
+"""The search index's Pagefind run (tdcplan.search_index.SearchIndexer), with the real Pagefind binary."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from tdcplan.search_index import SearchIndexer, SearchIndexError, page_url
+
+PAGE = (
+    '<!doctype html><html lang="vi"><head><title>{title}</title></head><body>'
+    "<nav>điều hướng</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>"
+    '<span data-pagefind-filter="nhom" hidden>{group}</span></main></body></html>'
+)
+
+
+@pytest.mark.parametrize(
+    "dest_uri, url",
+    [
+        ("index.html", "/"),
+        ("nhiem-vu/2-dd/index.html", "/nhiem-vu/2-dd/"),
+        ("don-vi/index.html", "/don-vi/"),
+        ("gioi-thieu.html", "/gioi-thieu.html"),  # use_directory_urls: false
+        ("myindex.html", "/myindex.html"),
+    ],
+)
+def test_a_page_is_found_at_the_url_pagefind_gives_its_file(dest_uri, url):
+    assert page_url(dest_uri) == url
+
+
+def _fragments(bundle: Path) -> dict[str, dict]:
+    fragments = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_pages_given_one_by_one_are_written_as_one_bundle(tmp_path):
+    indexer = SearchIndexer()
+    indexer.add_page("nhiem-vu/1-a/index.html", PAGE.format(title="1.a", text="Giải thưởng chất lượng", group="1"))
+    indexer.add_page("nhiem-vu/2-dd/index.html", PAGE.format(title="2.đ", text="Hiệu chuẩn đo lường", group="2"))
+    indexer.write(tmp_path / "pagefind")
+    bundle = tmp_path / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 2
+    fragments = _fragments(bundle)
+    assert set(fragments) == {"/nhiem-vu/1-a/", "/nhiem-vu/2-dd/"}
+    assert "Hiệu chuẩn đo lường" in fragments["/nhiem-vu/2-dd/"]["content"]
+    assert "điều hướng" not in fragments["/nhiem-vu/2-dd/"]["content"]  # outside data-pagefind-body
+    assert fragments["/nhiem-vu/1-a/"]["filters"] == {"nhom": ["1"]}
+    assert (bundle / "pagefind.js").exists() and not list(bundle.glob("pagefind-ui.*"))
+    assert indexer._process.poll() == 0, "Pagefind has stopped"
+
+
+def test_writing_again_replaces_the_old_bundle(tmp_path):
+    bundle = tmp_path / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "fragment" / "vi_stale.pf_fragment").write_bytes(b"stale")
+    indexer = SearchIndexer()
+    indexer.add_page("a/index.html", PAGE.format(title="A", text="một", group="1"))
+    indexer.write(bundle)
+    assert not (bundle / "fragment" / "vi_stale.pf_fragment").exists()
+    assert set(_fragments(bundle)) == {"/a/"}
+
+
+def test_a_bundle_pagefind_cannot_write_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the bundle's folder should be", encoding="utf-8")
+    indexer = SearchIndexer()
+    indexer.add_page("a/index.html", PAGE.format(title="A", text="một", group="1"))
+    with pytest.raises(SearchIndexError, match="pagefind"):
+        indexer.write(blocker / "pagefind")
+    indexer.close()
+    assert indexer._process.poll() is not None, "Pagefind is not left running"
+
+
+def test_closing_an_unwritten_index_stops_pagefind():
+    indexer = SearchIndexer()
+    indexer.add_page("a/index.html", PAGE.format(title="A", text="một", group="1"))
+    indexer.close()
+    assert indexer._process.poll() is not None
+    indexer.close()  # twice is harmless (a failed build may close what was never written)
