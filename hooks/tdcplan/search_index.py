@@ -27,6 +27,9 @@ import cbor2
 
 from .search_record import folded_d_words
 
+# Written by overrides/main.html after the element Pagefind indexes (data-pagefind-body).
+BODY_START = "<div data-pagefind-body"
+BODY_END = "<!-- end of the indexed content -->"
 OUTPUT_SUBDIR = "pagefind"  # the bundle's folder in the built site: /pagefind/pagefind.js…
 # Pagefind's ready-made interfaces, which the site does not use (search.js uses its JS API):
 # removed so that the published folder holds only what a search loads.
@@ -107,6 +110,23 @@ def pagefind_command(site_dir: Path) -> list[str]:
     ]
 
 
+def indexed_document(html: str, where: str) -> str:
+    """The part of a built page Pagefind reads: its title and its ``data-pagefind-body`` element.
+
+    Pagefind parses whatever it is given; the header, navigation and footer around the body
+    are three quarters of a task page, and its index is the same without them.
+    """
+    start = html.find(BODY_START)
+    end = html.find(BODY_END, start)
+    if start == -1 or end == -1:
+        raise SearchIndexError(
+            f"{where}: the indexed content is not marked ({BODY_START}…{BODY_END}, overrides/main.html)"
+        )
+    title = re.search(r"<title>.*?</title>", html, re.S)
+    head = title.group(0) if title else ""
+    return f'<!doctype html><html lang="vi"><head>{head}</head><body>{html[start:end]}</body></html>'
+
+
 def page_url(dest_uri: str) -> str:
     """The URL Pagefind gives the page written at ``dest_uri`` (as its command line does)."""
     if dest_uri == "index.html" or dest_uri.endswith("/index.html"):
@@ -173,7 +193,8 @@ class SearchIndexer:
     def add_page(self, dest_uri: str, html: str) -> None:
         """Index the page that MkDocs writes at ``dest_uri`` (``nhiem-vu/2-dd/index.html``)."""
         url = page_url(dest_uri)
-        self._send({"type": "AddFile", "index_id": 0, "url": url, "file_contents": html}, f"index {url}")
+        document = indexed_document(html, dest_uri)
+        self._send({"type": "AddFile", "index_id": 0, "url": url, "file_contents": document}, f"index {url}")
 
     def write(self, bundle: Path) -> None:
         """Write the index to ``bundle`` (replacing what was there) and stop Pagefind."""

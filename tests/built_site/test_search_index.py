@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tdcplan.search_index import ignore_excluded, prepare_content
+from tdcplan.search_index import BODY_END, BODY_START, ignore_excluded, prepare_content
 from tdcplan.search_record import folded_d_words, task_number_key
 
 
@@ -70,6 +70,14 @@ def test_a_task_page_gives_pagefind_its_content_meta_filters_and_folded_words(si
 @pytest.mark.parametrize("path", ["", "tra-cuu", "ban-in", "du-lieu", "nhom", "don-vi", "tim-kiem"])
 def test_pages_that_are_no_search_answer_are_not_indexed(site_dir, path):
     assert "data-pagefind-body" not in _page(site_dir, path)
+
+
+def test_each_indexed_page_marks_where_its_indexed_content_ends(site_dir):
+    for path in site_dir.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        if BODY_START in html:
+            assert html.count(BODY_START) == html.count(BODY_END) == 1, path
+            assert html.index(BODY_START) < html.index(BODY_END), path
 
 
 def test_listing_pages_are_indexed_without_their_task_lists(site_dir):

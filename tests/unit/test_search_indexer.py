@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
-from tdcplan.search_index import SearchIndexer, SearchIndexError, page_url
+from tdcplan.search_index import SearchIndexer, SearchIndexError, indexed_document, page_url
 
+# The markup of overrides/main.html around the indexed content.
 PAGE = (
     '<!doctype html><html lang="vi"><head><title>{title}</title></head><body>'
-    "<nav>điều hướng</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>"
-    '<span data-pagefind-filter="nhom" hidden>{group}</span></main></body></html>'
+    "<nav>điều hướng</nav><main><div data-pagefind-body><h1>{title}</h1><p>{text}</p>"
+    '<span data-pagefind-filter="nhom" hidden>{group}</span></div><!-- end of the indexed content -->'
+    "<footer>chân trang</footer></main></body></html>"
 )
+
+
+def test_pagefind_is_given_the_title_and_the_indexed_element_only():
+    document = indexed_document(PAGE.format(title="2.đ", text="Hiệu chuẩn", group="2"), "a/index.html")
+    assert document.startswith(
+        '<!doctype html><html lang="vi"><head><title>2.đ</title></head><body><div data-pagefind-body>'
+    )
+    assert "Hiệu chuẩn" in document and "điều hướng" not in document and "chân trang" not in document
+
+
+def test_a_page_whose_indexed_content_is_not_marked_stops_the_build():
+    with pytest.raises(SearchIndexError, match=re.escape("a/index.html: the indexed content is not marked")):
+        indexed_document("<html><body><div data-pagefind-body>x</div></body></html>", "a/index.html")
 
 
 @pytest.mark.parametrize(
