@@ -6,6 +6,7 @@ package is imported here at the top, not inside the event functions.
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -37,8 +38,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _site.prepare_search(html, page)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _site.count_pages_to_index(files)
+    return env
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _site.index_page(output, page)
+    _site.index_page(output, page, config)
     return output
 
 

@@ -118,6 +118,8 @@ class PlanSite:
         self.task_dates: dict[str, dt.date] = {}  # task pages: their record's last change (data_history)
         self.docs_prefix = "docs"
         self.search_indexer: SearchIndexer | None = None  # fed each indexed page as it is written
+        self.pages_to_index: int | None = None  # counted once every page's front matter is read
+        self.pages_indexed = 0
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate settings and ``data/``; stop the build with the messages if they are wrong."""
@@ -236,14 +238,27 @@ class PlanSite:
         page.meta["pagefind_folded"] = folded  # printed, hidden, by overrides/main.html
         return html
 
-    def index_page(self, output: str, page: Page) -> None:
-        """Give Pagefind a page that search indexes, as MkDocs writes it (Pagefind runs beside MkDocs)."""
+    def count_pages_to_index(self, files: Files) -> None:
+        """Count the pages search indexes (MkDocs has read every page's front matter, and builds them next)."""
+        self.pages_indexed = 0
+        self.pages_to_index = sum(
+            1 for file in files.documentation_pages() if file.page is not None and file.page.meta.get("pagefind")
+        )
+
+    def index_page(self, output: str, page: Page, config: MkDocsConfig) -> None:
+        """Give Pagefind a page that search indexes, as MkDocs writes it (Pagefind runs beside MkDocs).
+
+        After the last one, Pagefind is asked to write the index while MkDocs builds the pages left.
+        """
         if not page.meta.get("pagefind"):
             return
         try:
             if self.search_indexer is None:
                 self.search_indexer = SearchIndexer()
             self.search_indexer.add_page(page.file.dest_uri, output)
+            self.pages_indexed += 1
+            if self.pages_indexed == self.pages_to_index:
+                self.search_indexer.start_writing(Path(config.site_dir) / OUTPUT_SUBDIR)
         except SearchIndexError as error:
             raise Abort(str(error)) from None
 

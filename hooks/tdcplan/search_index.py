@@ -160,6 +160,7 @@ class SearchIndexer:
         self._reader = threading.Thread(target=self._read_replies, name="pagefind-replies", daemon=True)
         self._reader.start()
         self._sent: dict[int, str] = {}  # message id → what it asked, for error messages
+        self._writing: tuple[int, Path] | None = None  # the write asked for: its message id, the bundle
         # One language for the whole site: Vietnamese words are split on spaces, no stemming.
         self._send({"type": "NewIndex", "config": {"force_language": "vi"}}, "create the index")
 
@@ -196,13 +197,31 @@ class SearchIndexer:
         document = indexed_document(html, dest_uri)
         self._send({"type": "AddFile", "index_id": 0, "url": url, "file_contents": document}, f"index {url}")
 
-    def write(self, bundle: Path) -> None:
-        """Write the index to ``bundle`` (replacing what was there) and stop Pagefind."""
+    def start_writing(self, bundle: Path) -> None:
+        """Ask Pagefind to write the index to ``bundle`` (replacing it) once it has every page.
+
+        The build asks as soon as the last indexed page is given, so that Pagefind writes while
+        MkDocs builds the pages left; :meth:`write` waits for it.
+        """
+        if self._writing is not None:
+            return
         if bundle.exists():
             shutil.rmtree(bundle)  # a stale bundle would keep fragments of pages that are gone
-        last = self._send({"type": "WriteFiles", "index_id": 0, "output_path": str(bundle)}, f"write {bundle}")
+        message_id = self._send({"type": "WriteFiles", "index_id": 0, "output_path": str(bundle)}, f"write {bundle}")
         assert self._process.stdin is not None
-        self._process.stdin.flush()
+        try:
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise self._stopped() from None
+        self._writing = (message_id, bundle)
+
+    def write(self, bundle: Path) -> None:
+        """Write the index to ``bundle`` (or wait for the write asked for) and stop Pagefind."""
+        self.start_writing(bundle)
+        assert self._writing is not None
+        last, asked = self._writing
+        if asked != bundle:
+            raise SearchIndexError(f"the index is being written to {asked}, not {bundle}")
         errors: list[str] = []
         while (reply := self._replies.get()) is not None:
             payload = reply.get("payload", {})

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+import time
 
 import pytest
 import yaml
@@ -36,3 +40,27 @@ def test_enlarged_plan_repeats_and_renumbers_the_groups() -> None:
     assert [g["number"] for g in groups] == list(range(1, 3 * len(real) + 1))
     assert groups[len(real)]["title"] == f"{real[0]['title']} (bản sao 1)"
     assert "*id" not in bench.enlarged_plan(plan_file, 2)  # no YAML alias: the data reader refuses them
+
+
+def test_short_builds_are_paired_more_often() -> None:
+    assert bench.pairs_at(1, 3) == 9
+    assert bench.pairs_at(10, 3) == bench.pairs_at(100, 3) == 3
+
+
+def test_builds_run_with_python_writing_compiled_modules(monkeypatch) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = bench._env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["NO_MKDOCS_2_WARNING"] == "1"
+
+
+def test_the_memory_of_a_process_and_its_children_is_summed() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(60_000_000); time.sleep(5)"])
+    try:
+        time.sleep(1.5)
+        alone = bench._tree_rss_kb(child.pid)
+        together = bench._tree_rss_kb(os.getpid())
+        assert alone > 55_000  # the child's 60 MB
+        assert together >= alone + 10_000  # this process and its child
+    finally:
+        child.kill()
+        child.wait()

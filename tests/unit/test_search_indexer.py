@@ -100,3 +100,15 @@ def test_closing_an_unwritten_index_stops_pagefind():
     indexer.close()
     assert indexer._process.poll() is not None
     indexer.close()  # twice is harmless (a failed build may close what was never written)
+
+
+def test_a_write_asked_for_early_is_the_one_waited_for(tmp_path):
+    indexer = SearchIndexer()
+    indexer.add_page("a/index.html", PAGE.format(title="A", text="một", group="1"))
+    indexer.start_writing(tmp_path / "pagefind")
+    indexer.start_writing(tmp_path / "pagefind")  # asked once only
+    with pytest.raises(SearchIndexError, match="being written to"):
+        indexer.write(tmp_path / "elsewhere")
+    indexer.write(tmp_path / "pagefind")
+    assert set(_fragments(tmp_path / "pagefind")) == {"/a/"}
+    assert not (tmp_path / "elsewhere").exists()
