@@ -406,7 +406,9 @@ def parse_sizes(text: str) -> list[int]:
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=parse_sizes, default=[1, 10, 100], help="plan sizes, default 1,10,100")
-    parser.add_argument("--repeats", type=int, default=3, help="paired builds per size, thrice that below ×10 (the median ratio counts)")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="paired builds per size, thrice that below ×10 (the median ratio counts)"
+    )
     parser.add_argument("--browser-runs", type=int, default=5, help="repeats of the explorer's filter changes")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium figures")
     parser.add_argument("--skip-lighthouse", action="store_true", help="no Lighthouse run")

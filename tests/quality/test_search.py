@@ -115,6 +115,19 @@ def test_back_returns_to_the_previous_search(page, site_url):
     assert result_paths(page) == first
 
 
+def test_the_search_button_searches_once_and_keeps_the_query_in_the_url(page, site_url):
+    run_search(page, site_url, "tham nhung")
+    runs = "() => performance.getEntriesByName('tdc-search:results').length"  # one mark per search shown
+    before = page.evaluate(runs)
+    page.fill("#tdc-search-query", "giải thưởng")  # typing starts a search after a pause; the button does it now
+    page.click("form.tdc-search-page button[type=submit]")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'giải thưởng'")
+    page.wait_for_function(DONE)
+    assert "/nhiem-vu/1-b/" in result_paths(page)[:3]
+    page.wait_for_timeout(400)  # past the typing pause
+    assert page.evaluate(runs) == before + 1, "the search of the typed words was not cancelled"
+
+
 def test_a_query_typed_before_the_index_loads_is_searched(browser, site_url):
     context = browser.new_context()
     checkers.RequestRecorder(context)

@@ -433,8 +433,20 @@
       state = next;
       return search.search(state);
     };
-    form.addEventListener("submit", (event) => { event.preventDefault(); go(true); });
     let typing;
+    const submit = (event) => {
+      event.preventDefault();
+      clearTimeout(typing); // the search of the words typed so far is not needed any more
+      go(true);
+    };
+    // Enter in the field and the «Tìm» button search at once. Left to the browser, a form
+    // submission reads every control before its submit event: with the 600 groups of a plan
+    // × 100 in the list, 25–50 ms before the search could start.
+    form.elements.q.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.isComposing) submit(event); // not while an IME composes a word
+    });
+    form.querySelector('button[type="submit"]').addEventListener("click", submit);
+    form.addEventListener("submit", submit);
     form.elements.q.addEventListener("input", () => {
       search.pagefind.preload(form.elements.q.value); // fetch the index chunks while the reader types
       clearTimeout(typing);
