@@ -15,6 +15,10 @@ from tdcplan.mkdocs_site import PlanSite
 _site = PlanSite()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _site.start(dirty)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return _site.configure(config)
 

@@ -101,7 +101,10 @@ def make_project(workdir: Path, times: int) -> Path:
     project.mkdir()
     for part in PROJECT_PARTS:
         source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+        if source.is_dir():  # without compiled modules: the first build compiles them, as on a fresh clone
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
     if times > 1:
         plan_file = project / "data/plans/2026/plan.yml"
         plan_file.write_text(enlarged_plan(plan_file, times), encoding="utf-8")

@@ -34,7 +34,7 @@ from .pages.link_previews import LinkPreviews, link_previews
 from .previews import HEIGHT, WIDTH, FontMissing, preview_file
 from .problems import PlanDataError, more_problems, shown_problems
 from .publishing import local_build_notice, publishing_problem
-from .search_index import OUTPUT_SUBDIR, SearchIndexer, SearchIndexError, prepare_content
+from .search_index import OUTPUT_SUBDIR, SearchIndexer, SearchIndexError, index_site, prepare_content
 from .settings import PlanSiteSettings, SettingsError, read_settings
 from .stylesheets import BUNDLE, bundle, is_bundled
 from .urls import Urls
@@ -119,6 +119,7 @@ class PlanSite:
         self.docs_prefix = "docs"
         self.search_indexer: SearchIndexer | None = None  # fed each indexed page as it is written
         self.pages_to_index: int | None = None  # counted once every page's front matter is read
+        self.dirty_build = False  # `mkdocs build --dirty` / `serve --dirty`: only changed pages are built
         self.pages_indexed = 0
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -238,6 +239,10 @@ class PlanSite:
         page.meta["pagefind_folded"] = folded  # printed, hidden, by overrides/main.html
         return html
 
+    def start(self, dirty: bool) -> None:
+        """Note whether MkDocs builds only the pages whose source changed (``--dirty``)."""
+        self.dirty_build = dirty
+
     def count_pages_to_index(self, files: Files) -> None:
         """Count the pages search indexes (MkDocs has read every page's front matter, and builds them next)."""
         self.pages_indexed = 0
@@ -250,7 +255,7 @@ class PlanSite:
 
         After the last one, Pagefind is asked to write the index while MkDocs builds the pages left.
         """
-        if not page.meta.get("pagefind"):
+        if self.dirty_build or not page.meta.get("pagefind"):
             return
         try:
             if self.search_indexer is None:
@@ -263,10 +268,18 @@ class PlanSite:
             raise Abort(str(error)) from None
 
     def build_search_index(self, config: MkDocsConfig) -> None:
-        """Write the search index of the pages given (``/pagefind/``); a failure stops the build."""
+        """Write the search index of the pages given (``/pagefind/``); a failure stops the build.
+
+        A ``--dirty`` build reads and writes only the pages whose source changed: its index is
+        made from the built site's files, which hold the others as they were.
+        """
         indexer, self.search_indexer = self.search_indexer, None
+        site_dir = Path(config.site_dir)
         try:
-            (indexer or SearchIndexer()).write(Path(config.site_dir) / OUTPUT_SUBDIR)
+            if self.dirty_build:
+                index_site(site_dir)
+            else:
+                (indexer or SearchIndexer()).write(site_dir / OUTPUT_SUBDIR)
         except SearchIndexError as error:
             raise Abort(str(error)) from None
 

@@ -256,7 +256,7 @@ def index_site(site_dir: Path) -> None:
     try:
         for path in sorted(site_dir.rglob("*.html")):
             html = path.read_text(encoding="utf-8")
-            if "data-pagefind-body" in html:
+            if BODY_START in html:
                 indexer.add_page(path.relative_to(site_dir).as_posix(), html)
         indexer.write(site_dir / OUTPUT_SUBDIR)
     finally:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import checkers
@@ -110,6 +115,51 @@ def test_two_builds_of_one_commit_are_identical(tmp_path: Path, site_dir: Path) 
     assert _differing(site_dir, cold) == []
     assert _differing(cold, warm) == []
     assert len(list(site_dir.rglob("*.html"))) > 60
+
+
+def test_a_dirty_build_keeps_every_page_in_the_search_index(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` rebuilds only changed sources; the index must still hold every page."""
+    config = copy_project(tmp_path / "project")
+    (tmp_path / "project/docs/thu-muc.md").write_text(
+        "---\npagefind:\n  kind: van-ban\n  filters: {trang: [van-ban]}\n  meta: {tom-tat: Thư mục}\n---\n"
+        "# Thư mục tài liệu\n\nDanh mục hồ sơ lưu trữ.\n",
+        encoding="utf-8",
+    )
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write("not_in_nav: /thu-muc.md\n")  # a page of docs/ the navigation leaves out
+    out = tmp_path / "site"
+    built = checkers.run_build(config, out)
+    assert built.returncode == 0, built.stdout + built.stderr
+    clean = set(_indexed_urls(out))
+    assert "/thu-muc/" in clean
+    dirty = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--dirty",
+            "--no-strict",
+            "-f",
+            str(config),
+            "-d",
+            str(out),
+        ],  # it warns
+        cwd=config.parent,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert dirty.returncode == 0, dirty.stdout + dirty.stderr
+    assert set(_indexed_urls(out)) == clean  # the unchanged page (not rebuilt) is still found
+
+
+def _indexed_urls(site: Path) -> list[str]:
+    urls = []
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        urls.append(json.loads(data[data.index(b"{") :])["url"])
+    return urls
 
 
 def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
