@@ -3,9 +3,10 @@
 Like Material's blog plugin, it turns the generator's output into MkDocs objects:
 virtual files in ``on_files`` (``File.generated``), the navigation in
 ``on_config``, each page's search markup in ``on_page_content``, and the search
-index (Pagefind), fed each page in ``on_post_page`` and written in ``on_post_build``. :func:`site_pages` is the one function that
-turns a MkDocs configuration into pages and navigation; ``scripts/render_pages.py``
-calls it too, so the two entry points cannot differ.
+index (Pagefind), fed each page in ``on_post_page`` and written in ``on_post_build``.
+:func:`site_pages` is the one function that turns a MkDocs configuration into pages
+and navigation; ``scripts/render_pages.py`` calls it too, so the two entry points
+cannot differ.
 """
 
 from __future__ import annotations

@@ -168,11 +168,15 @@ class SearchIndexer:
         stdout = self._process.stdout
         assert stdout is not None
         pending = b""
-        while chunk := stdout.read1(65536):
-            *messages, pending = (pending + chunk).split(b",")
-            for message in messages:
-                self._replies.put(json.loads(base64.b64decode(message)))
-        self._replies.put(None)  # Pagefind stopped
+        try:
+            while chunk := stdout.read1(65536):
+                *messages, pending = (pending + chunk).split(b",")
+                for message in messages:
+                    self._replies.put(json.loads(base64.b64decode(message)))
+        except ValueError:
+            pass  # not Pagefind's protocol: reported as Pagefind having stopped
+        finally:
+            self._replies.put(None)  # no more replies: whoever waits for one stops waiting
 
     def _send(self, payload: dict, what: str) -> int:
         message_id = len(self._sent) + 1
@@ -186,9 +190,11 @@ class SearchIndexer:
         return message_id
 
     def _stopped(self) -> SearchIndexError:
-        code = self._process.wait()
+        self._end()
         self._stderr.seek(0)
         detail = self._stderr.read().decode(errors="replace")
+        self._stderr.close()
+        code = self._process.returncode
         return SearchIndexError(f"pagefind stopped (exit {code}) before the index was written:\n{detail}")
 
     def add_page(self, dest_uri: str, html: str) -> None:
@@ -223,22 +229,24 @@ class SearchIndexer:
         if asked != bundle:
             raise SearchIndexError(f"the index is being written to {asked}, not {bundle}")
         errors: list[str] = []
-        while (reply := self._replies.get()) is not None:
-            payload = reply.get("payload", {})
-            if payload.get("type") == "Error":
-                what = self._sent.get(reply.get("message_id") or 0, "a message")
-                errors.append(f"{what}: {payload.get('message')}")
-            if reply.get("message_id") == last:
-                break
-        else:
-            raise self._stopped()
-        self.close()
+        try:
+            while (reply := self._replies.get()) is not None:
+                payload = reply.get("payload", {})
+                if payload.get("type") == "Error":
+                    what = self._sent.get(reply.get("message_id") or 0, "a message")
+                    errors.append(f"{what}: {payload.get('message')}")
+                if reply.get("message_id") == last:
+                    break
+            else:
+                raise self._stopped()
+        finally:
+            self.close()
         if errors:
             raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
         finish_bundle(bundle)
 
-    def close(self) -> None:
-        """Stop Pagefind (its end of input ends it); a build that failed calls this too."""
+    def _end(self) -> None:
+        """End Pagefind's input, which ends it; kill it if it has not ended 10 s later."""
         if self._process.poll() is None:
             try:
                 assert self._process.stdin is not None
@@ -247,6 +255,10 @@ class SearchIndexer:
             except (BrokenPipeError, subprocess.TimeoutExpired):
                 self._process.kill()
                 self._process.wait()
+
+    def close(self) -> None:
+        """Stop Pagefind; a build that failed calls this too (twice is harmless)."""
+        self._end()
         self._stderr.close()
 
 

@@ -112,3 +112,13 @@ def test_a_write_asked_for_early_is_the_one_waited_for(tmp_path):
     indexer.write(tmp_path / "pagefind")
     assert set(_fragments(tmp_path / "pagefind")) == {"/a/"}
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_pagefind_ending_early_is_a_clear_error_not_a_hang(tmp_path):
+    indexer = SearchIndexer()
+    indexer.add_page("a/index.html", PAGE.format(title="A", text="một", group="1"))
+    indexer._process.kill()  # as if Pagefind crashed or was stopped
+    indexer._process.wait()
+    with pytest.raises(SearchIndexError, match=r"pagefind stopped \(exit -9\) before the index was written"):
+        indexer.write(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()
