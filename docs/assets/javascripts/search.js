@@ -55,10 +55,13 @@
   /** A result's kind: its `trang` filter («nhiem-vu», «don-vi»…). */
   const kindOf = (data) => ((data.filters && data.filters.trang) || [""])[0];
 
-  /** A filter value as the form's list names it: «chi-cuc-tdc» -> «Chi cục …» (counts left out). */
+  /** An option's own text, without the count that counts() adds to it. */
+  const ownLabel = (option) => option.dataset.label || option.textContent;
+
+  /** A filter value as the form's list names it: «chi-cuc-tdc» -> «Chi cục …». */
   function optionLabel(name, value) {
     const option = Array.from(form.elements[name].options).find((o) => o.value === value);
-    return option ? option.dataset.label || option.textContent : value;
+    return option ? ownLabel(option) : value;
   }
 
   // ---------------------------------------------------------------- state ---
@@ -378,7 +381,7 @@
         const values = (counts && counts[key]) || {};
         for (const option of form.elements[name].options) {
           if (!option.value) continue;
-          option.dataset.label = option.dataset.label || option.textContent;
+          option.dataset.label = ownLabel(option);
           option.textContent = `${option.dataset.label} (${values[option.value] || 0})`;
         }
       }
