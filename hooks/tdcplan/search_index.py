@@ -30,6 +30,8 @@ from .search_record import folded_d_words
 # Written by overrides/main.html after the element Pagefind indexes (data-pagefind-body).
 BODY_START = "<div data-pagefind-body"
 BODY_END = "<!-- end of the indexed content -->"
+# One language for the whole site: Vietnamese words are split on spaces, no stemming.
+LANGUAGE = "vi"
 OUTPUT_SUBDIR = "pagefind"  # the bundle's folder in the built site: /pagefind/pagefind.js…
 # Pagefind's ready-made interfaces, which the site does not use (search.js uses its JS API):
 # removed so that the published folder holds only what a search loads.
@@ -103,9 +105,8 @@ def pagefind_command(site_dir: Path) -> list[str]:
         str(site_dir),
         "--output-subdir",
         OUTPUT_SUBDIR,
-        # One language for the whole site: Vietnamese words are split on spaces, no stemming.
         "--force-language",
-        "vi",
+        LANGUAGE,
         "--quiet",
     ]
 
@@ -124,7 +125,7 @@ def indexed_document(html: str, where: str) -> str:
         )
     title = re.search(r"<title>.*?</title>", html, re.S)
     head = title.group(0) if title else ""
-    return f'<!doctype html><html lang="vi"><head>{head}</head><body>{html[start:end]}</body></html>'
+    return f'<!doctype html><html lang="{LANGUAGE}"><head>{head}</head><body>{html[start:end]}</body></html>'
 
 
 def page_url(dest_uri: str) -> str:
@@ -161,8 +162,7 @@ class SearchIndexer:
         self._reader.start()
         self._sent: dict[int, str] = {}  # message id → what it asked, for error messages
         self._writing: tuple[int, Path] | None = None  # the write asked for: its message id, the bundle
-        # One language for the whole site: Vietnamese words are split on spaces, no stemming.
-        self._send({"type": "NewIndex", "config": {"force_language": "vi"}}, "create the index")
+        self._send({"type": "NewIndex", "config": {"force_language": LANGUAGE}}, "create the index")
 
     def _read_replies(self) -> None:
         stdout = self._process.stdout
