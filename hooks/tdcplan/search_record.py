@@ -40,8 +40,8 @@ def task_number_key(number: str) -> str:
 
 
 def _record(kind: str, filters: dict[str, list[str]], meta: dict[str, str]) -> dict[str, Any]:
+    # The page's kind is its `trang` filter (search.js reads it there, and filters by it).
     return {
-        "kind": kind,
         "filters": {"trang": [kind], **{name: values for name, values in filters.items() if values}},
         "meta": {name: value for name, value in meta.items() if value},
     }

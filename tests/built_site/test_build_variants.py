@@ -121,7 +121,7 @@ def test_a_dirty_build_keeps_every_page_in_the_search_index(tmp_path: Path) -> N
     """`mkdocs build --dirty` rebuilds only changed sources; the index must still hold every page."""
     config = copy_project(tmp_path / "project")
     (tmp_path / "project/docs/thu-muc.md").write_text(
-        "---\npagefind:\n  kind: van-ban\n  filters: {trang: [van-ban]}\n  meta: {tom-tat: Thư mục}\n---\n"
+        "---\npagefind:\n  filters: {trang: [van-ban]}\n  meta: {tom-tat: Thư mục}\n---\n"
         "# Thư mục tài liệu\n\nDanh mục hồ sơ lưu trữ.\n",
         encoding="utf-8",
     )

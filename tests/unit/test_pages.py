@@ -75,7 +75,7 @@ def test_group_page_lists_its_tasks_with_escaped_text():
     assert meta == {
         "title": "Nhóm 1: Nhóm một",
         "description": "Nhóm 1 (2 nhiệm vụ): Nhóm một",
-        "pagefind": {"kind": "nhom", "filters": {"trang": ["nhom"], "nhom": ["1"]}, "meta": {"tom-tat": "Nhóm một"}},
+        "pagefind": {"filters": {"trang": ["nhom"], "nhom": ["1"]}, "meta": {"tom-tat": "Nhóm một"}},
     }
     # The one list of tasks: raw HTML, every value HTML-escaped.
     row = body[body.index('<tr data-task="1.b">') :]
