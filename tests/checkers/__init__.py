@@ -4,14 +4,15 @@ Each wrapper runs a real tool and returns plain findings, so that a test can
 assert "none" on the real site and "this one" on a deliberately broken site:
 :mod:`.build` (MkDocs), :mod:`.server` (an HTTP server), :mod:`.browser`
 (Chromium through Playwright), :mod:`.axe` (axe-core), :mod:`.vnu` (the Nu HTML
-Checker), :mod:`.linkchecker` (LinkChecker); :mod:`.pages` checks page text.
-Tests use them as ``checkers.<name>``.
+Checker), :mod:`.linkchecker` (LinkChecker); :mod:`.pages` checks page text and
+:mod:`.pagefind` reads the search index back. Tests use them as ``checkers.<name>``.
 """
 
 from .axe import AXE_EXTRA_RULES, AXE_TAGS, AxeViolation, axe_violations, summarize_axe
 from .browser import CHROMIUM, CHROMIUM_ARGS, RequestRecorder, is_local, launch_browser, third_party_requests
 from .build import BuildFailed, build_site, make_throwaway_site, run_build
 from .linkchecker import BrokenLink, LinkReport, check_links
+from .pagefind import pagefind_fragments
 from .pages import ENGLISH_UI, absolute, english_strings, head_problems
 from .server import html_pages, one_page_per_kind, page_kind, serve_directory
 from .tools import INSTALL_HINT, TOOLS, ToolMissing, require_command, require_file
@@ -45,6 +46,7 @@ __all__ = [
     "make_throwaway_site",
     "one_page_per_kind",
     "page_kind",
+    "pagefind_fragments",
     "require_command",
     "require_file",
     "run_build",

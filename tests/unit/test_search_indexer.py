@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-from pathlib import Path
 
 import pytest
+from checkers import pagefind_fragments
 from tdcplan.search_index import SearchIndexer, SearchIndexError, indexed_document, page_url
 
 # The markup of overrides/main.html around the indexed content.
@@ -46,15 +45,6 @@ def test_a_page_is_found_at_the_url_pagefind_gives_its_file(dest_uri, url):
     assert page_url(dest_uri) == url
 
 
-def _fragments(bundle: Path) -> dict[str, dict]:
-    fragments = {}
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        fragment = json.loads(data[data.index(b"{") :])
-        fragments[fragment["url"]] = fragment
-    return fragments
-
-
 def test_pages_given_one_by_one_are_written_as_one_bundle(tmp_path):
     indexer = SearchIndexer()
     indexer.add_page("nhiem-vu/1-a/index.html", PAGE.format(title="1.a", text="Giải thưởng chất lượng", group="1"))
@@ -63,7 +53,7 @@ def test_pages_given_one_by_one_are_written_as_one_bundle(tmp_path):
     bundle = tmp_path / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] == 2
-    fragments = _fragments(bundle)
+    fragments = pagefind_fragments(bundle)
     assert set(fragments) == {"/nhiem-vu/1-a/", "/nhiem-vu/2-dd/"}
     assert "Hiệu chuẩn đo lường" in fragments["/nhiem-vu/2-dd/"]["content"]
     assert "điều hướng" not in fragments["/nhiem-vu/2-dd/"]["content"]  # outside data-pagefind-body
@@ -80,7 +70,7 @@ def test_writing_again_replaces_the_old_bundle(tmp_path):
     indexer.add_page("a/index.html", PAGE.format(title="A", text="một", group="1"))
     indexer.write(bundle)
     assert not (bundle / "fragment" / "vi_stale.pf_fragment").exists()
-    assert set(_fragments(bundle)) == {"/a/"}
+    assert set(pagefind_fragments(bundle)) == {"/a/"}
 
 
 def test_a_bundle_pagefind_cannot_write_is_a_clear_error(tmp_path):
@@ -110,7 +100,7 @@ def test_a_write_asked_for_early_is_the_one_waited_for(tmp_path):
     with pytest.raises(SearchIndexError, match="being written to"):
         indexer.write(tmp_path / "elsewhere")
     indexer.write(tmp_path / "pagefind")
-    assert set(_fragments(tmp_path / "pagefind")) == {"/a/"}
+    assert set(pagefind_fragments(tmp_path / "pagefind")) == {"/a/"}
     assert not (tmp_path / "elsewhere").exists()
 
 
