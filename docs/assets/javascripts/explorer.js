@@ -376,7 +376,7 @@
     }
 
     renderRows() {
-      // A change that leaves the same rows shown (the first hundred of a wide filter) leaves the table alone.
+      // A change that leaves the same rows shown (the first forty of a wide filter) leaves the table alone.
       const shown = this.rows.slice(0, this.shown);
       const key = `${this.state.sort} ${this.rows.length} ${shown.map((task) => task.id).join(" ")}`;
       if (key === this.shownKey) return;
