@@ -67,6 +67,17 @@ def shown_numbers(page) -> list[str]:
     )
 
 
+def option_labels(page, select: str) -> list[tuple[str, str]]:
+    """Each option of the list ``select`` (a CSS selector) as (value, label), once every count
+    is written: the explorer writes the chosen option's count at once and the others when the
+    browser is idle (or when a reader goes to a list)."""
+    page.wait_for_selector(".tdc-explorer[data-labels]", state="attached")
+    return [
+        tuple(pair)
+        for pair in page.eval_on_selector_all(select + " option", "os => os.map(o => [o.value, o.textContent])")
+    ]
+
+
 def count_text(page) -> str:
     return page.inner_text(".tdc-explorer__count").strip()
 
