@@ -18,8 +18,9 @@ from typing import Generic, TypeVar
 
 # The one cap on a listing page. Measured: a row of the task list is 360-510 bytes of HTML
 # (the explorer's, with partners, the widest) and the page frame (Material's header,
-# navigation, footer) about 42 KB; with 30 rows the largest listing page of the plan ×100 is
-# 51.3 KB, a 15 % margin under the 60 KB budget for longer texts and first-page summaries.
+# navigation, footer) about 42 KB; with 40 rows the largest listing page of the plan ×100 is
+# 50.2 KB (scripts/bench.py), a margin under the 60 KB budget for longer texts and first-page
+# summaries.
 ROWS_PER_PAGE = 40
 # A summary page (the home page) shows at most this many rows of each of its lists, then links
 # to the whole list; a list that fits within a page (the year's timeline) is drawn whole.

@@ -15,13 +15,14 @@ from project_copy import copy_project
 from repository import script_module
 from tdcplan.load import load_data
 from tdcplan.model import Plan
+from tdcplan.paging import ROWS_PER_PAGE
 
 pytestmark = pytest.mark.build  # builds the enlarged site
 
 bench = script_module("bench")
 
 TIMES = 3
-ROWS_AT_A_TIME = 25  # explorer.js, ROWS_AT_A_TIME
+ROWS_AT_A_TIME = 25  # explorer.js, ROWS_AT_A_TIME (after the rows the page lists, ROWS_PER_PAGE)
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +55,22 @@ def more_button(page):
 
 def test_matches_enter_a_batch_at_a_time_and_a_filter_starts_again(page, large_site_url, large_plan):
     numbers = [task.number for task in large_plan.tasks]
-    assert len(numbers) > ROWS_AT_A_TIME, "the enlarged plan fits one batch: nothing to test"
+    assert len(numbers) > ROWS_PER_PAGE + ROWS_AT_A_TIME, "the enlarged plan fits one batch: nothing to test"
     open_explorer(page, large_site_url)
     assert count_text(page) == f"{len(numbers)} / {len(numbers)} nhiệm vụ"
-    assert shown_numbers(page) == numbers[:ROWS_AT_A_TIME]
-    rest = len(numbers) - ROWS_AT_A_TIME
+    # On load the rows the page lists without JavaScript (a page of the list) stay shown.
+    assert shown_numbers(page) == numbers[:ROWS_PER_PAGE]
+    rest = len(numbers) - ROWS_PER_PAGE
     assert more_button(page).inner_text().strip() == f"Hiện thêm {min(rest, ROWS_AT_A_TIME)} nhiệm vụ (còn {rest})"
 
-    # Each click adds the next batch, until every match is shown.
-    shown = ROWS_AT_A_TIME
+    # Each «Hiện thêm» adds the next batch below the rows shown and moves the focus to its first
+    # task (the keyboard's place is not lost), until every match is shown.
+    shown = ROWS_PER_PAGE
     while shown < len(numbers):
-        more_button(page).click()
+        more_button(page).focus()
+        page.keyboard.press("Enter")
+        focused_row = page.evaluate("() => document.activeElement.closest('tr').dataset.task")
+        assert focused_row == numbers[shown]
         shown = min(shown + ROWS_AT_A_TIME, len(numbers))
         assert shown_numbers(page) == numbers[:shown]
     assert more_button(page).count() == 0
@@ -101,9 +107,11 @@ def test_group_counts_follow_each_filter_change(page, large_site_url, large_plan
     assert group_labels(page) == expected(everything)
 
 
-def test_a_list_shows_its_counts_as_soon_as_a_reader_goes_to_it(page, large_site_url, large_plan):
+@pytest.mark.parametrize("event", ["focus", "pointerdown", "keydown"])
+def test_a_list_shows_its_counts_as_soon_as_a_reader_goes_to_it(page, large_site_url, large_plan, event):
     """The rows come first; the other options' counts follow when the browser is idle, or at
-    once when the reader goes to a list. Both checked in one task, so that no idle time comes between."""
+    once when the reader goes to a list (Tab, a click or a touch, a key such as Alt+↓ on a list
+    that kept the focus). Checked in one task, so that no idle time comes between."""
     in_q3 = [task for task in large_plan.tasks if 3 in task.schedule.quarters]
 
     def count(group, tasks):
@@ -116,18 +124,50 @@ def test_a_list_shows_its_counts_as_soon_as_a_reader_goes_to_it(page, large_site
     open_explorer(page, large_site_url)
     option_labels(page, "#tdc-explorer-group")  # the first counts are all written
     chosen, before, after = page.evaluate(
-        """(index) => {
+        """([index, event]) => {
           const quarter = document.querySelector("#tdc-explorer-quarter");
           quarter.value = "3";
           quarter.dispatchEvent(new Event("change"));
           const chosen = quarter.options[quarter.selectedIndex].textContent;
           const group = document.querySelector("#tdc-explorer-group");
           const before = group.options[index].textContent;
-          group.focus();
+          group.dispatchEvent(new Event(event));
           return [chosen, before, group.options[index].textContent];
         }""",
-        index,
+        [index, event],
     )
     assert chosen == f"Quý III ({len(in_q3)})"  # the closed list shows the chosen option: written at once
     assert after == f"Nhóm {group.number}: {group.title} ({count(group, in_q3)})"
     assert before != after, "the counts were written before the rows were shown: nothing deferred"
+
+
+def test_the_rows_a_reader_is_reading_stay_when_the_filters_arrive(page, large_site_url, large_plan):
+    """The page lists a page of tasks before the script has its data; a reader who has scrolled
+    into them keeps the place: the same row, at the same height, when the filters are built."""
+    held = []
+    page.route("**/tra-cuu/nhiem-vu.json", lambda route: held.append(route))
+    page.goto(large_site_url + "tra-cuu/", wait_until="domcontentloaded")
+    while not held:
+        page.wait_for_timeout(20)
+    row = ROWS_PER_PAGE - 5  # far down the listed page, past a first batch of the script
+    before = page.evaluate(
+        """(row) => {
+          const tr = document.querySelectorAll(".tdc-explorer tbody tr")[row];
+          tr.id = "tdc-reader-here";
+          tr.scrollIntoView();
+          return [tr.dataset.task, tr.getBoundingClientRect().top];
+        }""",
+        row,
+    )
+    held[0].continue_()
+    page.wait_for_selector(".tdc-explorer__form")
+    after = page.evaluate(
+        """() => {
+          const tr = document.getElementById("tdc-reader-here");
+          return tr && tr.isConnected ? [tr.dataset.task, tr.getBoundingClientRect().top] : null;
+        }"""
+    )
+    assert before[0] == large_plan.tasks[row].number
+    assert after is not None, "the row the reader was on left the page"
+    # The same row, within a pixel (column widths may round differently once the button row is in).
+    assert after[0] == before[0] and abs(after[1] - before[1]) < 1, (before, after)

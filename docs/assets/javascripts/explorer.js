@@ -272,7 +272,7 @@
       for (const [value, text] of choices) control.append(element("option", { value, text }));
       control.addEventListener("change", () => this.change(name, control.value));
       // A reader (or a screen reader) going to a list finds its counts up to date.
-      for (const event of ["focus", "pointerdown"]) control.addEventListener(event, () => this.writeLabels());
+      for (const event of ["focus", "pointerdown", "keydown"]) control.addEventListener(event, () => this.writeLabels());
       this.selects[name] = { control, choices, labels: choices.map(([, text]) => text) };
       return field(this.id(name), label, control);
     }
@@ -373,6 +373,15 @@
       if (this.textInput.value !== state.text) this.textInput.value = state.text;
       this.rows = this.engine.filter(state);
       this.shown = ROWS_AT_A_TIME;
+      if (!this.shownKey) {
+        // On load, the rows the page already lists (a page without JavaScript: up to 40) stay
+        // shown where they match, so that a reader who has scrolled or tabbed into them keeps
+        // the place.
+        const listed = [...this.tbody.rows].filter((row) => row.dataset.task);
+        let same = 0;
+        while (same < this.rows.length && listed[same] && listed[same].dataset.task === this.rows[same].id) same += 1;
+        this.shown = Math.max(this.shown, same);
+      }
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
       this.searchLink.href = `${this.siteRoot}tim-kiem/${searchQuery(state)}`;
@@ -384,15 +393,15 @@
     writeLabel(name, i) {
       const { control, choices, labels } = this.selects[name];
       const counts = this.facets[name];
-      if (i < 0 || !choices[i]) return;
+      if (i < 0) return;
       const [value, label] = choices[i];
       const text = counts ? `${label} (${counts[value] || 0})` : label;
       if (labels[i] !== text) control.options[i].textContent = labels[i] = text;
     }
 
     /**
-     * Every option's count, written once the rows are painted, when the browser is idle (or at
-     * once when a reader goes to a list): at × 100 the group list has 600 options, and their
+     * Every option's count, written when the browser is next idle (usually after the rows are
+     * painted), or at once when a reader goes to a list: at × 100 the group list has 600 options, and their
      * writes would otherwise delay the rows of every filter change by several milliseconds.
      */
     scheduleLabels() {
@@ -410,41 +419,64 @@
       this.root.dataset.labels = "current"; // every count is up to date (tests wait for this)
     }
 
+    /**
+     * Bring the table in line with the rows to show; return the rows it added. The rows already
+     * in place at the top stay put (on load, those the page lists without JavaScript; after
+     * «Hiện thêm», the batches shown): only what differs is removed or added, so that nothing a
+     * reader is looking at moves, and the button keeps its place below the rows.
+     */
     renderRows() {
       // A change that leaves the same rows shown (the first batch of a wide filter) leaves the table alone.
       const shown = this.rows.slice(0, this.shown);
       const key = `${this.state.sort} ${this.rows.length} ${shown.map((task) => task.id).join(" ")}`;
-      if (key === this.shownKey) return;
+      if (key === this.shownKey) return [];
       this.shownKey = key;
       const wanted = shown.map((task) => this.rowOf.get(task.id) || this.makeRow(task));
+      const present = [...this.tbody.rows].filter((row) => row.dataset.task);
+      let same = 0;
+      while (same < wanted.length && wanted[same] === present[same]) same += 1;
+      for (const row of present.slice(same)) row.remove();
+      if (this.emptyRow) this.emptyRow.remove();
+      const added = wanted.slice(same);
       const more = this.rows.length - this.shown;
-      // The rows already in place (the first render of a page that lists them all) stay put:
-      // no re-insertion and no relayout of the table while the page loads.
-      const inPlace = more <= 0 && wanted.length > 0 && wanted.length === this.tbody.rows.length
-        && wanted.every((row, i) => row === this.tbody.rows[i]);
-      const rows = document.createDocumentFragment();
-      if (!inPlace) rows.append(...wanted);
       if (more > 0) {
-        const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
-        const button = element("button", { type: "button", class: "md-button", text: `Hiện thêm ${Math.min(more, ROWS_AT_A_TIME)} nhiệm vụ (còn ${more})` });
-        button.addEventListener("click", () => {
-          this.shown += ROWS_AT_A_TIME;
-          this.renderRows();
-        });
-        rows.append(element("tr", { class: "tdc-tasks__more" }, element("td", { colspan: String(columns) }, button)));
+        const moreRow = this.moreRow();
+        moreRow.querySelector("button").textContent = `Hiện thêm ${Math.min(more, ROWS_AT_A_TIME)} nhiệm vụ (còn ${more})`;
+        if (moreRow.parentNode !== this.tbody) this.tbody.append(moreRow);
+        moreRow.before(...added);
+      } else {
+        if (this.moreButtonRow) this.moreButtonRow.remove();
+        this.tbody.append(...added);
       }
       if (!this.rows.length) {
-        const columns = this.table.tHead ? this.table.tHead.rows[0].cells.length : 6;
-        rows.append(element("tr", { class: "tdc-tasks__empty" },
-          element("td", { colspan: String(columns), text: "Không có nhiệm vụ nào khớp với bộ lọc." })));
+        this.emptyRow = this.emptyRow || element("tr", { class: "tdc-tasks__empty" },
+          element("td", { colspan: String(this.columns()), text: "Không có nhiệm vụ nào khớp với bộ lọc." }));
+        this.tbody.append(this.emptyRow);
       }
-      if (!inPlace) this.tbody.replaceChildren(rows);
       if (this.table.tHead) {
         [...this.table.tHead.rows[0].cells].forEach((cell, i) => {
           if (i === SORT_COLUMN[this.state.sort]) cell.setAttribute("aria-sort", "ascending");
           else cell.removeAttribute("aria-sort");
         });
       }
+      return added;
+    }
+
+    columns() { return this.table.tHead ? this.table.tHead.rows[0].cells.length : 6; }
+
+    /** The row of the «Hiện thêm» button (one, kept): a click shows the next batch and moves to its first task. */
+    moreRow() {
+      if (!this.moreButtonRow) {
+        const button = element("button", { type: "button", class: "md-button" });
+        button.addEventListener("click", () => {
+          this.shown += ROWS_AT_A_TIME;
+          const [first] = this.renderRows();
+          const link = first && first.querySelector("a");
+          if (link) link.focus();
+        });
+        this.moreButtonRow = element("tr", { class: "tdc-tasks__more" }, element("td", { colspan: String(this.columns()) }, button));
+      }
+      return this.moreButtonRow;
     }
 
     /** Links to units' pages by their short names, comma-separated (as html_units writes them). */
@@ -541,7 +573,7 @@
       if (!response.ok) throw new Error(`${root.dataset.src}: HTTP ${response.status}`);
       const explorer = new Explorer(root, await response.json());
       performance.mark("tdc-explorer:ready");  // first filtered render done (read by the benchmark)
-      // For scripts/bench_explorer.py and the curious: the engine and the page.
+      // For tests and the curious: the engine and the page.
       window.tdcExplorer = { explorer, engine: explorer.engine, parseState, stateQuery };
     } catch (error) {
       // The table without filters stays: it lists every task; the room kept for them goes.
