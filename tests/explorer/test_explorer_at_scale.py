@@ -147,8 +147,11 @@ def test_the_rows_a_reader_is_reading_stay_when_the_filters_arrive(page, large_s
     held = []
     page.route("**/tra-cuu/nhiem-vu.json", lambda route: held.append(route))
     page.goto(large_site_url + "tra-cuu/", wait_until="domcontentloaded")
-    while not held:
+    for _ in range(500):  # the script asks for its data at once; 10 s at most
+        if held:
+            break
         page.wait_for_timeout(20)
+    assert held, "the explorer never asked for tra-cuu/nhiem-vu.json"
     row = ROWS_PER_PAGE - 5  # far down the listed page, past a first batch of the script
     before = page.evaluate(
         """(row) => {
