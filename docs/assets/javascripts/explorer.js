@@ -76,6 +76,13 @@
     return task.units;
   }
 
+  /** How many leading items the lists ``a`` and ``b`` share. */
+  function sharedStart(a, b) {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+    return n;
+  }
+
   // One bit per filter (DIMENSIONS order): a task's failures are a number, so that a
   // filter change tests each task once without allocating (2,400 tasks at ×100).
   const BIT = Object.fromEntries(DIMENSIONS.map((d, i) => [d, 1 << i]));
@@ -377,10 +384,9 @@
         // On load, the rows the page already lists (a page without JavaScript: up to 40) stay
         // shown where they match, so that a reader who has scrolled or tabbed into them keeps
         // the place.
-        const listed = [...this.tbody.rows].filter((row) => row.dataset.task);
-        let same = 0;
-        while (same < this.rows.length && listed[same] && listed[same].dataset.task === this.rows[same].id) same += 1;
-        this.shown = Math.max(this.shown, same);
+        const listed = this.taskRows();
+        const first = this.rows.slice(0, listed.length).map((task) => this.rowOf.get(task.id));
+        this.shown = Math.max(this.shown, sharedStart(first, listed));
       }
       this.renderRows();
       this.count.textContent = `${this.rows.length} / ${this.engine.tasks.length} nhiệm vụ`;
@@ -401,8 +407,9 @@
 
     /**
      * Every option's count, written when the browser is next idle (usually after the rows are
-     * painted), or at once when a reader goes to a list: at × 100 the group list has 600 options, and their
-     * writes would otherwise delay the rows of every filter change by several milliseconds.
+     * painted), or at once when a reader goes to a list: at × 100 the group list has 600
+     * options, and their writes would otherwise delay the rows of every filter change by
+     * several milliseconds.
      */
     scheduleLabels() {
       delete this.root.dataset.labels;
@@ -432,9 +439,8 @@
       if (key === this.shownKey) return [];
       this.shownKey = key;
       const wanted = shown.map((task) => this.rowOf.get(task.id) || this.makeRow(task));
-      const present = [...this.tbody.rows].filter((row) => row.dataset.task);
-      let same = 0;
-      while (same < wanted.length && wanted[same] === present[same]) same += 1;
+      const present = this.taskRows();
+      const same = sharedStart(wanted, present);
       for (const row of present.slice(same)) row.remove();
       if (this.emptyRow) this.emptyRow.remove();
       const added = wanted.slice(same);
@@ -463,6 +469,9 @@
     }
 
     columns() { return this.table.tHead ? this.table.tHead.rows[0].cells.length : 6; }
+
+    /** The table's task rows, top to bottom (not the «Hiện thêm» or «no match» row). */
+    taskRows() { return [...this.tbody.rows].filter((row) => row.dataset.task); }
 
     /** The row of the «Hiện thêm» button (one, kept): a click shows the next batch and moves to its first task. */
     moreRow() {
