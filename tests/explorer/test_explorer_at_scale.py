@@ -174,3 +174,27 @@ def test_the_rows_a_reader_is_reading_stay_when_the_filters_arrive(page, large_s
     assert after is not None, "the row the reader was on left the page"
     # The same row, within a pixel (column widths may round differently once the button row is in).
     assert after[0] == before[0] and abs(after[1] - before[1]) < 1, (before, after)
+
+
+def test_rows_the_script_adds_are_the_rows_a_page_without_javascript_lists(page, large_site_url, large_plan):
+    """A task past the first page gets its row from the script: the same cells, words and links
+    as the row the next page lists without JavaScript (tra-cuu/trang-2/)."""
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    number = large_plan.tasks[ROWS_PER_PAGE].number  # the first task of the second page
+    page2 = large_site_url + "tra-cuu/trang-2/"
+    listed = BeautifulSoup(page.request.get(page2).text(), "html.parser").find("tr", attrs={"data-task": number})
+    expected = [
+        (td.get_text(), sorted(td.attrs), [urljoin(page2, a["href"]) for a in td.find_all("a")])
+        for td in listed.find_all("td")
+    ]
+    open_explorer(page, large_site_url)
+    more_button(page).click()
+    made = page.evaluate(
+        """(number) => [...document.querySelector(`.tdc-explorer tbody tr[data-task="${number}"]`).cells]
+             .map((td) => [td.textContent, td.getAttributeNames().sort(), [...td.querySelectorAll("a")].map((a) => a.href)])""",
+        number,
+    )
+    assert [tuple(cell) for cell in made] == expected

@@ -503,19 +503,18 @@
      * tasks): the same markup as the task_list macro (hooks/tdcplan/templates/_macros.md.j2).
      */
     makeRow(task) {
-      const href = this.siteRoot + task.url;
+      // Cells carry no attributes (the stylesheet finds the columns by position); the explorer's
+      // list has the partners column, so six columns (five where a list leaves it out).
       const status = element("span", { class: `tdc-status tdc-status--${task.status}`, text: this.data.statuses[task.status] });
-      const flag = task.overdue ? [element("br"), element("strong", { class: "tdc-flag", text: task.overdue })] : [];
+      const flag = task.overdue ? [" ", element("strong", { class: "tdc-flag", text: task.overdue })] : [];
       const cells = [
-        element("td", { class: "tdc-tasks__number" }, element("a", { href, text: task.id })),
-        element("td", { class: "tdc-tasks__content" }, element("a", { href, text: task.short })),
-        element("td", { class: "tdc-tasks__schedule", "data-label": "Thời gian", text: task.schedule.text }),
-        element("td", { class: "tdc-tasks__lead", "data-label": "Chủ trì" }, ...this.unitLinks(task.lead)),
+        element("td", { text: task.id }),
+        element("td", {}, element("a", { href: this.siteRoot + task.url, text: task.short })),
+        element("td", { text: task.schedule.text }),
+        element("td", {}, ...this.unitLinks(task.lead)),
       ];
-      if (this.table.querySelector("th.tdc-tasks__partners")) {
-        cells.push(element("td", { class: "tdc-tasks__partners", "data-label": "Phối hợp" }, ...this.unitLinks(task.partners)));
-      }
-      cells.push(element("td", { class: "tdc-tasks__status" }, status, ...flag));
+      if (this.columns() === 6) cells.push(element("td", {}, ...this.unitLinks(task.partners)));
+      cells.push(element("td", {}, status, ...flag));
       const row = element("tr", { "data-task": task.id }, ...cells);
       this.rowOf.set(task.id, row);
       return row;
