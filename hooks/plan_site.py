@@ -33,6 +33,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _site.confirm_front_matter(page)
     _site.describe_page(page, config)
     _site.release_source(page)
     return markdown
@@ -43,7 +44,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _site.count_pages_to_index(files)
+    _site.order_pages_for_index(files)
     return env
 
 

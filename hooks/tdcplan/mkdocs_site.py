@@ -187,6 +187,11 @@ class PlanSite:
             "height": HEIGHT,
         }
 
+    def confirm_front_matter(self, page: Page) -> None:
+        """Stop the build if MkDocs could not read a generated page's front matter (it would go on without it)."""
+        if page.file.src_uri in self.page_sources and "title" not in page.meta:
+            raise Abort(f"{page.file.src_uri}: MkDocs could not read the front matter the hook wrote (a bug)")
+
     def release_source(self, page: Page) -> None:
         """Drop a generated page's Markdown from its file once MkDocs has read it into ``page.markdown``.
 
@@ -244,12 +249,22 @@ class PlanSite:
         """Note whether MkDocs builds only the pages whose source changed (``--dirty``)."""
         self.dirty_build = dirty
 
-    def count_pages_to_index(self, files: Files) -> None:
-        """Count the pages search indexes (MkDocs has read every page's front matter, and builds them next)."""
+    def order_pages_for_index(self, files: Files) -> None:
+        """Count the pages search indexes and have MkDocs build them first (it has read every front matter).
+
+        MkDocs builds pages in the order of ``files``. With the indexed pages first, Pagefind
+        writes the index while MkDocs builds the others (the print table, the explorer, the
+        lists), instead of after the last page: at the real plan's size that wait was a
+        third of the hook's own time. The order of the pages is also the order of
+        ``sitemap.xml``; the order of the navigation does not change.
+        """
         self.pages_indexed = 0
-        self.pages_to_index = sum(
-            1 for file in files.documentation_pages() if file.page is not None and file.page.meta.get("pagefind")
-        )
+        pages = [file for file in files.documentation_pages() if file.page is not None]
+        later = [file for file in pages if not file.page.meta.get("pagefind")]
+        self.pages_to_index = len(pages) - len(later)
+        for file in later:  # moved, in their order, after every other file
+            files.remove(file)
+            files.append(file)
 
     def index_page(self, output: str, page: Page, config: MkDocsConfig) -> None:
         """Give Pagefind a page that search indexes, as MkDocs writes it (Pagefind runs beside MkDocs).

@@ -21,7 +21,8 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from pathlib import Path
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
 
 import cbor2
 
@@ -144,6 +145,12 @@ class SearchIndexer:
     takes one page per message, so only the index is held. The PyPI ``pagefind`` client of that
     protocol waits 100 ms before it reads each reply (3,000 pages: 5 minutes), hence this one.
     Replies are read by a thread as they come, so sending never waits on Pagefind.
+
+    The bundle's files are asked for (``GetFiles``) and written here, not written by Pagefind
+    (``WriteFiles``): Pagefind 1.5.2 answers ``WriteFiles`` while its last writes are still in
+    flight (tokio's file writes, not flushed; Pagefind issue #1271, fixed after 1.5.2), and
+    ending it then can leave a torn file in the bundle. The two-builds test caught a torn
+    ``pagefind.js`` once the build asked for the index earlier.
     """
 
     def __init__(self) -> None:
@@ -167,12 +174,17 @@ class SearchIndexer:
     def _read_replies(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
-        pending = b""
+        pending = bytearray()  # a message not yet ended by its comma (the bundle's files: megabytes)
         try:
-            while chunk := stdout.read1(65536):
-                *messages, pending = (pending + chunk).split(b",")
-                for message in messages:
+            while chunk := stdout.read1(1 << 20):
+                end = chunk.rfind(b",")
+                if end == -1:
+                    pending += chunk
+                    continue
+                pending += chunk[:end]
+                for message in pending.split(b","):
                     self._replies.put(json.loads(base64.b64decode(message)))
+                pending = bytearray(chunk[end + 1 :])
         except ValueError:
             pass  # not Pagefind's protocol: reported as Pagefind having stopped
         finally:
@@ -204,16 +216,14 @@ class SearchIndexer:
         self._send({"type": "AddFile", "index_id": 0, "url": url, "file_contents": document}, f"index {url}")
 
     def start_writing(self, bundle: Path) -> None:
-        """Ask Pagefind to write the index to ``bundle`` (replacing it) once it has every page.
+        """Ask Pagefind for the index's files, to be written to ``bundle``, once it has every page.
 
-        The build asks as soon as the last indexed page is given, so that Pagefind writes while
-        MkDocs builds the pages left; :meth:`write` waits for it.
+        The build asks as soon as the last indexed page is given, so that Pagefind builds the
+        index while MkDocs builds the pages left; :meth:`write` waits for the files and writes them.
         """
         if self._writing is not None:
             return
-        if bundle.exists():
-            shutil.rmtree(bundle)  # a stale bundle would keep fragments of pages that are gone
-        message_id = self._send({"type": "WriteFiles", "index_id": 0, "output_path": str(bundle)}, f"write {bundle}")
+        message_id = self._send({"type": "GetFiles", "index_id": 0}, f"write {bundle}")
         assert self._process.stdin is not None
         try:
             self._process.stdin.flush()
@@ -222,13 +232,14 @@ class SearchIndexer:
         self._writing = (message_id, bundle)
 
     def write(self, bundle: Path) -> None:
-        """Write the index to ``bundle`` (or wait for the write asked for) and stop Pagefind."""
+        """Write the index to ``bundle``, replacing it (with the files asked for early, if so), and stop Pagefind."""
         self.start_writing(bundle)
         assert self._writing is not None
         last, asked = self._writing
         if asked != bundle:
             raise SearchIndexError(f"the index is being written to {asked}, not {bundle}")
         errors: list[str] = []
+        files: dict[str, bytes] = {}
         try:
             while (reply := self._replies.get()) is not None:
                 payload = reply.get("payload", {})
@@ -236,6 +247,7 @@ class SearchIndexer:
                     what = self._sent.get(reply.get("message_id") or 0, "a message")
                     errors.append(f"{what}: {payload.get('message')}")
                 if reply.get("message_id") == last:
+                    files = {file["path"]: base64.b64decode(file["content"]) for file in payload.get("files", ())}
                     break
             else:
                 raise self._stopped()
@@ -243,7 +255,7 @@ class SearchIndexer:
             self.close()
         if errors:
             raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
-        finish_bundle(bundle)
+        write_bundle(bundle, files)
 
     def _end(self) -> None:
         """End Pagefind's input, which ends it; kill it if it has not ended 10 s later."""
@@ -275,35 +287,49 @@ def index_site(site_dir: Path) -> None:
         indexer.close()
 
 
-def finish_bundle(bundle: Path) -> None:
-    """Leave out the bundle's unused files and make it byte-identical from build to build."""
-    for pattern in UNUSED_FILES:
-        for path in bundle.glob(pattern):
-            path.unlink()
-    make_filters_deterministic(bundle)
+def write_bundle(bundle: Path, files: dict[str, bytes]) -> None:
+    """Write Pagefind's files (by path in the bundle) to ``bundle``, replacing it.
+
+    The unused files are left out, and the filter indexes are written in a fixed order
+    (:func:`deterministic_filters`), so that two builds are byte-identical.
+    """
+    kept = {path: data for path, data in files.items() if not any(fnmatch(path, p) for p in UNUSED_FILES)}
+    if "pagefind-entry.json" not in kept:
+        raise SearchIndexError(f"pagefind gave no index to write to {bundle} (its format changed?)")
+    kept = deterministic_filters(kept)
+    try:
+        if bundle.exists():
+            shutil.rmtree(bundle)  # a stale bundle would keep fragments of pages that are gone
+        for path, data in sorted(kept.items()):
+            parts = PurePosixPath(path).parts
+            if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
+                raise SearchIndexError(f"pagefind gave a file outside its bundle: {path!r}")
+            target = bundle.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    except OSError as error:
+        raise SearchIndexError(f"the search index could not be written to {bundle}: {error}") from None
 
 
-# Pagefind's files: gzip of a signature followed by CBOR.
+# Pagefind's index files: gzip of a signature followed by CBOR.
 _SIGNATURE = b"pagefind_dcd"
 
 
-def _read(path: Path) -> object:
-    data = gzip.decompress(path.read_bytes())
+def _decode(data: bytes, path: str) -> object:
+    data = gzip.decompress(data)
     if not data.startswith(_SIGNATURE):
         raise SearchIndexError(f"{path}: not a Pagefind index file (Pagefind's format changed?)")
     return cbor2.loads(data[len(_SIGNATURE) :])
 
 
-def _write(folder: Path, prefix: str, digits: int, suffix: str, value: object) -> str:
-    """Write ``value`` as a Pagefind file named by its content; return the name's hash part."""
+def _encode(prefix: str, digits: int, value: object) -> tuple[str, bytes]:
+    """``value`` as a Pagefind index file: its name (``prefix`` and a hash of its content) and its bytes."""
     data = _SIGNATURE + cbor2.dumps(value)
-    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
-    return name
+    return f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}", gzip.compress(data, mtime=0)
 
 
-def make_filters_deterministic(bundle: Path) -> None:
-    """Write Pagefind's filter indexes in a fixed order, so that two builds are byte-identical.
+def deterministic_filters(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The bundle's files with the filter indexes in a fixed order, so that two builds are byte-identical.
 
     Pagefind 1.5 writes filter values (and the list of filters in its metadata file) in
     hash-map order, which changes from run to run (Pagefind issue #638: pages and word
@@ -311,20 +337,23 @@ def make_filters_deterministic(bundle: Path) -> None:
     sorted and named by its content; the metadata file, which names them, likewise; and
     ``pagefind-entry.json`` points at the new metadata file.
     """
-    entry_file = bundle / "pagefind-entry.json"
-    entry = entry_file.read_text(encoding="utf-8")
-    for meta_file in sorted(bundle.glob("pagefind.*.pf_meta")):
-        language, old_hash = meta_file.name.split(".")[1].split("_", 1)
-        meta = _read(meta_file)
+    files = dict(files)
+    entry = files["pagefind-entry.json"].decode("utf-8")
+    for meta_path in sorted(path for path in files if re.fullmatch(r"pagefind\.[^/]+\.pf_meta", path)):
+        language, old_hash = meta_path.split(".")[1].split("_", 1)
+        meta = _decode(files.pop(meta_path), meta_path)
         filters = []
         for name, filter_hash in sorted(meta[3]):
-            filter_file = bundle / "filter" / f"{filter_hash}.pf_filter"
-            filter_name, values = _read(filter_file)
-            filter_file.unlink()
-            new_hash = _write(bundle / "filter", f"{language}_", 7, ".pf_filter", [filter_name, sorted(values)])
+            filter_path = f"filter/{filter_hash}.pf_filter"
+            if filter_path not in files:
+                raise SearchIndexError(f"{meta_path} names {filter_path}, which pagefind did not give")
+            filter_name, values = _decode(files.pop(filter_path), filter_path)
+            new_hash, data = _encode(f"{language}_", 7, [filter_name, sorted(values)])
+            files[f"filter/{new_hash}.pf_filter"] = data
             filters.append([name, new_hash])
         meta[3] = filters
-        meta_file.unlink()
-        new_meta = _write(bundle, f"pagefind.{language}_", 10, ".pf_meta", meta)
+        new_meta, data = _encode(f"pagefind.{language}_", 10, meta)
+        files[f"{new_meta}.pf_meta"] = data
         entry = entry.replace(f'"{language}_{old_hash}"', f'"{new_meta.removeprefix("pagefind.")}"')
-    entry_file.write_text(entry, encoding="utf-8")
+    files["pagefind-entry.json"] = entry.encode("utf-8")
+    return files

@@ -3,6 +3,7 @@ built site's pages and Pagefind bundle)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -94,3 +95,25 @@ def test_the_pagefind_bundle_indexes_every_page_with_a_record_and_nothing_else(s
     assert (bundle / "pagefind.js").exists()
     assert not list(bundle.glob("pagefind-ui.*")), "Pagefind's unused interfaces should not be published"
     assert not (site_dir / "search" / "search_index.json").exists(), "Material's search index is gone"
+
+
+def test_mkdocs_builds_the_indexed_pages_first_so_that_pagefind_writes_while_it_builds_the_rest(site_dir):
+    # MkDocs builds pages in the order of its files, which is also the sitemap's order.
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    paths = [loc.split("/", 3)[3] for loc in re.findall(r"<loc>([^<]*)</loc>", sitemap)]
+    indexed = [BODY_START in _page(site_dir, path.rstrip("/")) for path in paths]
+    assert indexed.count(True) > 24 and indexed.count(False) > 5
+    assert indexed == sorted(indexed, reverse=True), "a page search does not index is built before one it does"
+
+
+def test_every_file_of_the_search_bundle_is_whole(site_dir):
+    # Pagefind's own WriteFiles could leave a torn file (search_index.SearchIndexer); a torn
+    # gzip file fails gzip's length and checksum, a torn script its last statement.
+    bundle = site_dir / "pagefind"
+    compressed = [*bundle.rglob("*.pf_*"), *bundle.glob("wasm.*.pagefind")]
+    assert len(compressed) > 30
+    for path in compressed:
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path
+    assert (bundle / "pagefind.js").read_text(encoding="utf-8").endswith("preload,search};")
+    assert (bundle / "pagefind-worker.js").read_text(encoding="utf-8").endswith("});})();")
+    assert json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from .. import progress, wording
 from ..build_cache import BuildCache
 from ..data_history import DataHistory
 from ..escaping import Trusted, escape_html, escape_markdown, markdown_link
+from ..front_matter import front_matter
 from ..identifiers import Identifiers
 from ..load import PlanData
 from ..model import Group, Plan, Reference, Task, Unit
@@ -22,7 +22,6 @@ from ..paging import page_window
 from ..urls import Urls
 from .plan_switcher import plan_switcher_html
 
-FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PAGE_FRAME = "page.md.j2"  # front matter, then the plan switcher slot, then the body
 
 
@@ -76,6 +75,9 @@ class SiteContext:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A build makes its own environment (on_config), so templates cannot change under it:
+            # no need to check each template's file again at every page.
+            auto_reload=False,
             # Compiled templates kept between builds (Jinja checks each template's source).
             bytecode_cache=self.cache.template_bytecode(),
         )
@@ -163,7 +165,7 @@ class PageWriter:
         return self.link_to(self.site.urls.reference(reference), reference.title)
 
     def render(self, template: str, meta: dict[str, Any], **context: Any) -> str:
-        """Front matter (YAML, safely dumped) followed by the rendered Markdown body."""
+        """Front matter (:mod:`tdcplan.front_matter`) followed by the rendered Markdown body."""
         body = self.site.environment.get_template(template).render(
             site=self.site, urls=self.site.urls, page=self, **context
         )
@@ -171,9 +173,7 @@ class PageWriter:
         # overrides/partials/footer.html drops Material's one «| e»): escape it here, once, as
         # HTML. The description has one place, the <meta> tag, and overrides/base.html escapes it there.
         meta = {key: escape_html(value) if key == "title" else value for key, value in meta.items()}
-        # libyaml's emitter (PyYAML's wheels include it): the pure-Python one took a third of the
-        # hook's time at ×100. The two write the same text for these plain records.
-        front = yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
+        front = front_matter(meta)
         switcher = plan_switcher_html(self.site, self.src_uri)
         return self.site.environment.get_template(PAGE_FRAME).render(
             front_matter=Trusted(front), plan_switcher=Trusted(switcher), body=Trusted(body)
