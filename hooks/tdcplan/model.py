@@ -139,12 +139,14 @@ class Task:
     def group_number(self) -> int:
         return self.group.number
 
-    @property
+    # number, slug and deadline_flag are read for every link and every listed row: computed once
+    # (cached_property writes the instance's __dict__, which a frozen dataclass allows).
+    @cached_property
     def number(self) -> str:
         """The task's number as printed in the plan, e.g. ``"2.đ"``."""
         return f"{self.group.number}.{self.letter}"
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """The URL-safe form of the number, distinct for d and đ (``"2-dd"``)."""
         return f"{self.group.number}-{letter_slug(self.letter)}"
@@ -162,7 +164,7 @@ class Task:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status_code]
 
-    @property
+    @cached_property
     def deadline_flag(self) -> DeadlineFlag | None:
         """Set when the scheduled period ended before the data date and no report closes the task."""
         return deadline_flag(self.schedule, self.status_code, self.data_date)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,7 @@ def schedule_note(schedule: Schedule, year: int, due: dt.date | None) -> str:
     return f"hạn {format_date(due)}" if due else schedule.text
 
 
+@functools.lru_cache(maxsize=8192)  # each task's start is shown on every list that lists it
 def shorten(text: str, limit: int = 110) -> str:
     """The start of ``text``, cut at a word boundary within ``limit`` characters, with «…»."""
     text = " ".join(text.split())

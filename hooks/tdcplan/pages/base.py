@@ -25,6 +25,17 @@ from .plan_switcher import plan_switcher_html
 PAGE_FRAME = "page.md.j2"  # front matter, then the plan switcher slot, then the body
 
 
+def status_badge(task: Task) -> Trusted:
+    """A task's status in text and colour (never colour alone): the one place a status is drawn.
+
+    Colours live in docs/assets/stylesheets/status.css, keyed by the status code; the explorer's
+    script draws the same markup for the rows it adds. A function, not a template macro: it is
+    drawn in every row of every task list, and a macro call costs more than the row's other cells.
+    """
+    code, label = escape_html(task.status_code.value), escape_html(task.status_label)
+    return Trusted(f'<span class="tdc-status tdc-status--{code}">{label}</span>')
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the generator writes: its source path, Markdown with front matter, and provenance."""
@@ -93,6 +104,7 @@ class SiteContext:
             rollup=progress.rollup,
             bucket_labels=progress.BUCKET_LABELS,
             page_window=page_window,
+            status_badge=status_badge,
         )
         return environment
 
