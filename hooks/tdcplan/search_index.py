@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
@@ -169,6 +170,9 @@ class SearchIndexer:
         self._reader.start()
         self._sent: dict[int, str] = {}  # message id → what it asked, for error messages
         self._writing: tuple[int, Path] | None = None  # the write asked for: its message id, the bundle
+        self._writer: threading.Thread | None = None  # receives the bundle's files and writes them
+        self._outcome: BaseException | None = None  # how the writer ended, if not well
+        self._stopped_early = False  # Pagefind ended before it gave the files
         self._send({"type": "NewIndex", "config": {"force_language": LANGUAGE}}, "create the index")
 
     def _read_replies(self) -> None:
@@ -219,7 +223,8 @@ class SearchIndexer:
         """Ask Pagefind for the index's files, to be written to ``bundle``, once it has every page.
 
         The build asks as soon as the last indexed page is given, so that Pagefind builds the
-        index while MkDocs builds the pages left; :meth:`write` waits for the files and writes them.
+        index while MkDocs builds the pages left. A thread receives the files and writes them as
+        soon as they come (MkDocs may still be writing pages); :meth:`write` waits for it.
         """
         if self._writing is not None:
             return
@@ -230,16 +235,15 @@ class SearchIndexer:
         except BrokenPipeError:
             raise self._stopped() from None
         self._writing = (message_id, bundle)
+        # A daemon, as the reader: a build stopped before write() must not wait for it at exit.
+        self._writer = threading.Thread(
+            target=self._receive_bundle, args=(message_id, bundle), name="pagefind-bundle", daemon=True
+        )
+        self._writer.start()
 
-    def write(self, bundle: Path) -> None:
-        """Write the index to ``bundle``, replacing it (with the files asked for early, if so), and stop Pagefind."""
-        self.start_writing(bundle)
-        assert self._writing is not None
-        last, asked = self._writing
-        if asked != bundle:
-            raise SearchIndexError(f"the index is being written to {asked}, not {bundle}")
+    def _receive_bundle(self, last: int, bundle: Path) -> None:
+        """Wait for the bundle's files (reply ``last``) and write them; errors are kept for :meth:`write`."""
         errors: list[str] = []
-        files: dict[str, bytes] = {}
         try:
             while (reply := self._replies.get()) is not None:
                 payload = reply.get("payload", {})
@@ -247,15 +251,32 @@ class SearchIndexer:
                     what = self._sent.get(reply.get("message_id") or 0, "a message")
                     errors.append(f"{what}: {payload.get('message')}")
                 if reply.get("message_id") == last:
-                    files = {file["path"]: base64.b64decode(file["content"]) for file in payload.get("files", ())}
                     break
             else:
+                self._stopped_early = True
+                return
+            if errors:
+                raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
+            write_bundle(bundle, {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]})
+        except BaseException as error:  # raised again by write(), in the build's thread
+            self._outcome = error
+
+    def write(self, bundle: Path) -> None:
+        """Write the index to ``bundle``, replacing it (with the files asked for early, if so), and stop Pagefind."""
+        self.start_writing(bundle)
+        assert self._writing is not None
+        _, asked = self._writing
+        if asked != bundle:
+            raise SearchIndexError(f"the index is being written to {asked}, not {bundle}")
+        assert self._writer is not None
+        try:
+            self._writer.join()
+            if self._stopped_early:
                 raise self._stopped()
         finally:
             self.close()
-        if errors:
-            raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
-        write_bundle(bundle, files)
+        if self._outcome is not None:
+            raise self._outcome
 
     def _end(self) -> None:
         """End Pagefind's input, which ends it; kill it if it has not ended 10 s later."""
@@ -297,16 +318,22 @@ def write_bundle(bundle: Path, files: dict[str, bytes]) -> None:
     if "pagefind-entry.json" not in kept:
         raise SearchIndexError(f"pagefind gave no index to write to {bundle} (its format changed?)")
     kept = deterministic_filters(kept)
+    targets: dict[Path, bytes] = {}
+    for path, data in kept.items():
+        parts = PurePosixPath(path).parts
+        if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
+            raise SearchIndexError(f"pagefind gave a file outside its bundle: {path!r}")
+        targets[bundle.joinpath(*parts)] = data
     try:
         if bundle.exists():
             shutil.rmtree(bundle)  # a stale bundle would keep fragments of pages that are gone
-        for path, data in sorted(kept.items()):
-            parts = PurePosixPath(path).parts
-            if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
-                raise SearchIndexError(f"pagefind gave a file outside its bundle: {path!r}")
-            target = bundle.joinpath(*parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        for folder in sorted({target.parent for target in targets}):
+            folder.mkdir(parents=True, exist_ok=True)
+        # Creating a file is the slow part (3,000 of them at ×100), and the system does it for
+        # several threads at once, as Pagefind's own writer does.
+        with ThreadPoolExecutor(max_workers=8, thread_name_prefix="pagefind-file") as pool:
+            for _ in pool.map(lambda item: item[0].write_bytes(item[1]), targets.items()):
+                pass
     except OSError as error:
         raise SearchIndexError(f"the search index could not be written to {bundle}: {error}") from None
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 from types import SimpleNamespace
 
 import pytest
 import small_plan
+from hypothesis import given
+from hypothesis import strategies as st
 from tdcplan.paging import ROWS_PER_PAGE
-from tdcplan.urls import Urls, url_of_source
+from tdcplan.urls import Urls, relative_path, url_of_source
 
 
 def urls_of(*years: int, primary: int = 2026, site_url: str = "") -> Urls:
@@ -169,3 +172,18 @@ def test_a_listing_keeps_its_address_and_continues_under_it():
 def test_only_a_page_of_the_site_has_next_pages():
     with pytest.raises(KeyError, match="not a page of the site"):
         urls_of(2026).listing_pages("nhom/99.md", 2)
+
+
+_SEGMENTS = ["nhiem-vu", "2-dd", "don-vi", "a", "b", "index.html", "trang-2", "."]
+
+
+@given(
+    target=st.lists(st.sampled_from(_SEGMENTS), max_size=4).map("/".join),
+    start=st.lists(st.sampled_from(_SEGMENTS), max_size=4).map("/".join),
+    target_slash=st.booleans(),
+    start_slash=st.booleans(),
+)
+def test_relative_paths_are_what_relpath_answers(target, start, target_slash, start_slash):
+    target += "/" if target_slash and target else ""
+    start += "/" if start_slash and start else ""
+    assert relative_path(target, start) == posixpath.relpath(target or ".", start or ".")
