@@ -12,6 +12,7 @@ leaves out what the templates mark ``data-search-exclude``; and the folded copy 
 from __future__ import annotations
 
 import base64
+import binascii
 import gzip
 import hashlib
 import json
@@ -178,18 +179,24 @@ class SearchIndexer:
     def _read_replies(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
-        pending = bytearray()  # a message not yet ended by its comma (the bundle's files: megabytes)
+        # A message is decoded as it arrives: the one with the bundle's files is 23 MB of base64
+        # at ×100, and holding it whole beside its decoding raised the build's peak memory.
+        decoded = bytearray()  # the message so far, decoded
+        undecoded = b""  # its last characters, short of a group of four
         try:
             while chunk := stdout.read1(1 << 20):
-                end = chunk.rfind(b",")
-                if end == -1:
-                    pending += chunk
-                    continue
-                pending += chunk[:end]
-                for message in pending.split(b","):
-                    self._replies.put(json.loads(base64.b64decode(message)))
-                pending = bytearray(chunk[end + 1 :])
-        except ValueError:
+                start = 0
+                while True:
+                    end = chunk.find(b",", start)
+                    text = undecoded + chunk[start : len(chunk) if end == -1 else end]
+                    whole = len(text) - len(text) % 4 if end == -1 else len(text)
+                    decoded += binascii.a2b_base64(text[:whole])
+                    undecoded = text[whole:]
+                    if end == -1:
+                        break
+                    self._replies.put(json.loads(decoded))
+                    decoded, start = bytearray(), end + 1
+        except (ValueError, binascii.Error):
             pass  # not Pagefind's protocol: reported as Pagefind having stopped
         finally:
             self._replies.put(None)  # no more replies: whoever waits for one stops waiting
@@ -257,7 +264,7 @@ class SearchIndexer:
                 return
             if errors:
                 raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
-            write_bundle(bundle, {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]})
+            write_bundle(bundle, payload["files"])
         except BaseException as error:  # raised again by write(), in the build's thread
             self._outcome = error
 
@@ -308,32 +315,48 @@ def index_site(site_dir: Path) -> None:
         indexer.close()
 
 
-def write_bundle(bundle: Path, files: dict[str, bytes]) -> None:
-    """Write Pagefind's files (by path in the bundle) to ``bundle``, replacing it.
+# The files deterministic_filters rewrites (small); the others are written as Pagefind gave them.
+_REWRITTEN = re.compile(r"pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|filter/[^/]+\.pf_filter")
+
+
+def _write_base64(target: Path, text: str) -> None:
+    target.write_bytes(base64.b64decode(text))  # decoded here: eight files at a time in memory, not all
+
+
+def write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
+    """Write the files Pagefind gave (``path``, and ``content`` in base64) to ``bundle``, replacing it.
 
     The unused files are left out, and the filter indexes are written in a fixed order
     (:func:`deterministic_filters`), so that two builds are byte-identical.
     """
-    kept = {path: data for path, data in files.items() if not any(fnmatch(path, p) for p in UNUSED_FILES)}
-    if "pagefind-entry.json" not in kept:
-        raise SearchIndexError(f"pagefind gave no index to write to {bundle} (its format changed?)")
-    kept = deterministic_filters(kept)
-    targets: dict[Path, bytes] = {}
-    for path, data in kept.items():
+    rewritten: dict[str, bytes] = {}
+    as_given: list[tuple[Path, str]] = []
+    for file in files:
+        path = file["path"]
         parts = PurePosixPath(path).parts
         if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
             raise SearchIndexError(f"pagefind gave a file outside its bundle: {path!r}")
-        targets[bundle.joinpath(*parts)] = data
+        if any(fnmatch(path, pattern) for pattern in UNUSED_FILES):
+            continue
+        if _REWRITTEN.fullmatch(path):
+            rewritten[path] = base64.b64decode(file["content"])
+        else:
+            as_given.append((bundle.joinpath(*parts), file["content"]))
+    if "pagefind-entry.json" not in rewritten:
+        raise SearchIndexError(f"pagefind gave no index to write to {bundle} (its format changed?)")
+    targets = [(bundle.joinpath(*path.split("/")), data) for path, data in deterministic_filters(rewritten).items()]
     try:
         if bundle.exists():
             shutil.rmtree(bundle)  # a stale bundle would keep fragments of pages that are gone
-        for folder in sorted({target.parent for target in targets}):
+        for folder in sorted({target.parent for target, _ in [*as_given, *targets]}):
             folder.mkdir(parents=True, exist_ok=True)
         # Creating a file is the slow part (3,000 of them at ×100), and the system does it for
         # several threads at once, as Pagefind's own writer does.
         with ThreadPoolExecutor(max_workers=8, thread_name_prefix="pagefind-file") as pool:
-            for _ in pool.map(lambda item: item[0].write_bytes(item[1]), targets.items()):
-                pass
+            written = [pool.submit(_write_base64, target, text) for target, text in as_given]
+            written += [pool.submit(target.write_bytes, data) for target, data in targets]
+            for future in written:
+                future.result()
     except OSError as error:
         raise SearchIndexError(f"the search index could not be written to {bundle}: {error}") from None
 
