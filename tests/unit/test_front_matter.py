@@ -11,7 +11,7 @@ from tdcplan.front_matter import front_matter
 
 HOSTILE_TEXT = [
     "Nhiệm vụ 2.đ: «Hiệu chuẩn» — 100% / năm",
-    'quotes " and \' and back\\slash \\n \\u0041',
+    "quotes \" and ' and back\\slash \\n \\u0041",
     "key: value # not a comment",
     "- a list item? [1, 2] {a: b} & *alias !tag | > @ `",
     "line one\nline two\r\nline three\ttab",
