@@ -204,7 +204,8 @@ class SearchIndexer:
     def _send(self, payload: dict, what: str) -> int:
         message_id = len(self._sent) + 1
         self._sent[message_id] = what
-        message = json.dumps({"message_id": message_id, "payload": payload}).encode()
+        # Vietnamese as UTF-8, not \u escapes: the pages' messages are a fifth smaller.
+        message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False).encode()
         assert self._process.stdin is not None
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
