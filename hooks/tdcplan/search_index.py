@@ -39,6 +39,10 @@ OUTPUT_SUBDIR = "pagefind"  # the bundle's folder in the built site: /pagefind/p
 # Pagefind's ready-made interfaces, which the site does not use (search.js uses its JS API):
 # removed so that the published folder holds only what a search loads.
 UNUSED_FILES = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+# Written beside Pagefind's files: the ids of the task pages (their `trang` filter), which search.js
+# reads to rank the tasks among many results instead of searching the query again for tasks only.
+TASK_IDS = "nhiem-vu.json"
+TASK_KIND = "nhiem-vu"
 
 # A heading marked {: data-search-exclude } leaves its whole section (up to the next heading of
 # the same or a higher level) out of the index; any other marked element leaves out itself.
@@ -320,15 +324,23 @@ def index_site(site_dir: Path) -> None:
 _REWRITTEN = re.compile(r"pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|filter/[^/]+\.pf_filter")
 
 
-def _write_base64(target: Path, text: str) -> None:
-    target.write_bytes(base64.b64decode(text))  # decoded here: eight files at a time in memory, not all
+def _write_base64(target: Path, text: str) -> str | None:
+    """Write a file Pagefind gave; for a fragment, return its page's id if the page is a task."""
+    data = base64.b64decode(text)  # decoded here: eight files at a time in memory, not all
+    target.write_bytes(data)
+    if target.suffix != ".pf_fragment":
+        return None
+    fragment = gzip.decompress(data)  # a signature, then the page's JSON
+    kinds = json.loads(fragment[fragment.index(b"{") :]).get("filters", {}).get("trang", [])
+    return target.stem if TASK_KIND in kinds else None
 
 
 def write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
     """Write the files Pagefind gave (``path``, and ``content`` in base64) to ``bundle``, replacing it.
 
     The unused files are left out, and the filter indexes are written in a fixed order
-    (:func:`deterministic_filters`), so that two builds are byte-identical.
+    (:func:`deterministic_filters`), so that two builds are byte-identical. ``TASK_IDS`` lists
+    the ids (fragment names) of the task pages.
     """
     rewritten: dict[str, bytes] = {}
     as_given: list[tuple[Path, str]] = []
@@ -354,10 +366,12 @@ def write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
         # Creating a file is the slow part (3,000 of them at ×100), and the system does it for
         # several threads at once, as Pagefind's own writer does.
         with ThreadPoolExecutor(max_workers=8, thread_name_prefix="pagefind-file") as pool:
-            written = [pool.submit(_write_base64, target, text) for target, text in as_given]
-            written += [pool.submit(target.write_bytes, data) for target, data in targets]
+            given = [pool.submit(_write_base64, target, text) for target, text in as_given]
+            written = [pool.submit(target.write_bytes, data) for target, data in targets]
+            tasks = sorted(task for future in given if (task := future.result()))
             for future in written:
                 future.result()
+        (bundle / TASK_IDS).write_text(json.dumps(tasks, separators=(",", ":")), encoding="utf-8")
     except OSError as error:
         raise SearchIndexError(f"the search index could not be written to {bundle}: {error}") from None
 

@@ -117,3 +117,17 @@ def test_every_file_of_the_search_bundle_is_whole(site_dir):
     assert (bundle / "pagefind.js").read_text(encoding="utf-8").endswith("preload,search};")
     assert (bundle / "pagefind-worker.js").read_text(encoding="utf-8").endswith("});})();")
     assert json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+
+
+def test_the_task_ids_beside_the_index_are_the_fragments_of_the_task_pages(site_dir):
+    # search.js reads them to rank the tasks among many results (instead of a second search).
+    bundle = site_dir / "pagefind"
+    listed = json.loads((bundle / "nhiem-vu.json").read_text(encoding="utf-8"))
+    tasks = []
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        if fragment["filters"]["trang"] == ["nhiem-vu"]:
+            assert fragment["url"].startswith("/nhiem-vu/"), fragment["url"]
+            tasks.append(path.stem)
+    assert listed == sorted(tasks) and len(listed) == 24

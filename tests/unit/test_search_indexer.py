@@ -62,6 +62,21 @@ def test_pages_given_one_by_one_are_written_as_one_bundle(tmp_path):
     assert indexer._process.poll() == 0, "Pagefind has stopped"
 
 
+def test_the_bundle_lists_the_ids_of_the_task_pages(tmp_path):
+    task = PAGE.replace(
+        '<span data-pagefind-filter="nhom"',
+        '<span data-pagefind-filter="trang">nhiem-vu</span><span data-pagefind-filter="nhom"',
+    )
+    indexer = SearchIndexer()
+    indexer.add_page("nhiem-vu/1-a/index.html", task.format(title="1.a", text="Giải thưởng", group="1"))
+    indexer.add_page("don-vi/a/index.html", PAGE.format(title="Đơn vị A", text="Giải thưởng", group="1"))
+    indexer.write(tmp_path / "pagefind")
+    ids = json.loads((tmp_path / "pagefind" / "nhiem-vu.json").read_text(encoding="utf-8"))
+    fragments = {path.stem: path for path in (tmp_path / "pagefind" / "fragment").glob("*.pf_fragment")}
+    assert len(fragments) == 2 and len(ids) == 1 and ids[0] in fragments
+    assert pagefind_fragments(tmp_path / "pagefind")["/nhiem-vu/1-a/"]["filters"]["trang"] == ["nhiem-vu"]
+
+
 def test_writing_again_replaces_the_old_bundle(tmp_path):
     bundle = tmp_path / "pagefind"
     (bundle / "fragment").mkdir(parents=True)
