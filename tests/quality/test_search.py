@@ -63,11 +63,24 @@ def test_the_count_is_announced_and_nothing_found_says_so(page, site_url):
 
 
 def test_listing_pages_come_after_the_tasks_that_match(page, site_url):
+    # The first results hold too few tasks: which later results are tasks is asked before the first page.
     run_search(page, site_url, "đo lường")
     paths = show_all(page)
     kinds = ["task" if p.startswith("/nhiem-vu/") else "other" for p in paths]
     assert "other" in kinds, paths  # group, unit and quarter pages are results too…
     assert kinds == sorted(kinds, key=lambda k: k != "task"), paths  # …after every task
+
+
+def test_a_long_list_shows_its_first_page_then_orders_the_rest_tasks_first(page, site_url):
+    # «tổ chức»: the first results fill the first page with tasks and pages the query names,
+    # so the first page is shown before search.js asks which later results are tasks.
+    run_search(page, site_url, "tổ chức")
+    paths = show_all(page)
+    assert len(paths) == _count(page) > 12
+    kinds = ["task" if p.startswith("/nhiem-vu/") else "other" for p in paths]
+    first_task = kinds.index("task")
+    assert first_task <= 2, paths  # before it, the pages the query names (a group «Tổ chức…»)
+    assert "other" in kinds[first_task:] and kinds[first_task:] == sorted(kinds[first_task:], key=lambda k: k != "task")
 
 
 def _count(page) -> int:

@@ -367,7 +367,7 @@
       if (settled && tail.length) {
         // The first page stays as shown; the rest of the order is settled before «Xem thêm».
         const shown = this.items.slice(0, this.shown);
-        const later = order(await tasksOfTail()).filter((item) => !shown.includes(item));
+        const later = order(await taskIds).filter((item) => !shown.includes(item));
         if (run !== this.run) return;
         this.items = [...shown, ...later];
       }
