@@ -327,19 +327,19 @@
       const exactIds = exact.flatMap((s) => s.results.map((r) => r.id));
       const rest = found.results.filter((r) => !exactIds.includes(r.id));
       const head = [...exact.flatMap((s) => s.results), ...rest.slice(0, RERANK)];
-      // Many results: which of those past the first ones are tasks may be needed; fetched
-      // while the first ones' fragments load. Without it the tail keeps Pagefind's order.
-      const taskIds = rest.length > RERANK
-        ? this.tasks().catch((error) => {
-          console.error("tìm kiếm:", error);
-          return new Set();
-        })
-        : Promise.resolve(new Set());
       const loaded = await Promise.all(head.map(async (r) => ({ id: r.id, score: r.score, data: await r.data() })));
       if (run !== this.run) return;
       const exactItems = loaded.slice(0, exactIds.length);
       const headItems = loaded.slice(exactIds.length).map((item) => ({ ...item, facts: matchFacts(item.data, query) }));
       const tail = rest.slice(RERANK).map((r) => ({ id: r.id, score: r.score, result: r }));
+      // Which of the results past the first ones are tasks, fetched only when the order needs
+      // it (without it, they keep Pagefind's order).
+      const tailTasks = () => (tail.length
+        ? this.tasks().catch((error) => {
+          console.error("tìm kiếm:", error);
+          return new Set();
+        })
+        : Promise.resolve(new Set()));
       const order = (taskIds) => {
         for (const item of tail) item.isTask = taskIds.has(item.id);
         const ranked = [...headItems, ...tail];
@@ -351,7 +351,7 @@
       // tail results are tasks only when the head holds too few named pages and tasks.
       const headFirst = exactItems.length + headItems.filter((item) => rankKey(item)[0] < 2).length;
       const settled = tail.length === 0 || headFirst >= PAGE_SIZE;
-      this.items = order(settled ? new Set() : await taskIds);
+      this.items = order(settled ? new Set() : await tailTasks());
       if (run !== this.run) return;
       this.query = query;
       this.list.replaceChildren();
@@ -367,7 +367,7 @@
       if (settled && tail.length) {
         // The first page stays as shown; the rest of the order is settled before «Xem thêm».
         const shown = this.items.slice(0, this.shown);
-        const later = order(await taskIds).filter((item) => !shown.includes(item));
+        const later = order(await tailTasks()).filter((item) => !shown.includes(item));
         if (run !== this.run) return;
         this.items = [...shown, ...later];
       }
