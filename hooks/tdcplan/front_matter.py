@@ -14,9 +14,11 @@ the two formats are handled here:
   dates: only text, whole numbers, booleans, ``None``, lists and mappings with
   text keys are accepted; anything else is a programming error, raised at once.
 - MkDocs ignores front matter it cannot read, silently: the page would lose its
-  title and search record. :func:`front_matter` cannot write such a text for the
-  values it accepts (``tests/unit/test_front_matter.py`` reads hostile text back
-  with MkDocs' own reader).
+  title and search record. :func:`front_matter` writes text MkDocs reads back for
+  every value it accepts (``tests/unit/test_front_matter.py`` reads hostile text back
+  with MkDocs' own reader), but for a lone surrogate (no valid UTF-8 text holds one)
+  or a key of over 1,024 characters; the hook stops the build if a generated page
+  comes back without its title (``mkdocs_site.PlanSite.confirm_front_matter``).
 """
 
 from __future__ import annotations

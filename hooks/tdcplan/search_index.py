@@ -270,8 +270,10 @@ class SearchIndexer:
             if errors:
                 raise SearchIndexError("pagefind failed:\n" + "\n".join(errors))
             write_bundle(bundle, payload["files"])
-        except BaseException as error:  # raised again by write(), in the build's thread
+        except SearchIndexError as error:  # raised again by write(), in the build's thread
             self._outcome = error
+        except Exception as error:  # a reply or a file not as Pagefind writes them: said, not a traceback
+            self._outcome = SearchIndexError(f"pagefind's index could not be read or written to {bundle}: {error!r}")
 
     def write(self, bundle: Path) -> None:
         """Write the index to ``bundle``, replacing it (with the files asked for early, if so), and stop Pagefind."""
