@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 
 import cbor2
 
-from .search_record import folded_d_words
+from .search_record import KIND_FILTER, TASK_KIND, folded_d_words
 
 # Written by overrides/main.html after the element Pagefind indexes (data-pagefind-body).
 BODY_START = "<div data-pagefind-body"
@@ -39,10 +39,9 @@ OUTPUT_SUBDIR = "pagefind"  # the bundle's folder in the built site: /pagefind/p
 # Pagefind's ready-made interfaces, which the site does not use (search.js uses its JS API):
 # removed so that the published folder holds only what a search loads.
 UNUSED_FILES = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
-# Written beside Pagefind's files: the ids of the task pages (their `trang` filter), which search.js
+# Written beside Pagefind's files: the ids of the task pages (by their kind filter), which search.js
 # reads to rank the tasks among many results instead of searching the query again for tasks only.
 TASK_IDS = "nhiem-vu.json"
-TASK_KIND = "nhiem-vu"
 
 # A heading marked {: data-search-exclude } leaves its whole section (up to the next heading of
 # the same or a higher level) out of the index; any other marked element leaves out itself.
@@ -323,7 +322,8 @@ def index_site(site_dir: Path) -> None:
 
 
 # The files deterministic_filters rewrites (small); the others are written as Pagefind gave them.
-_REWRITTEN = re.compile(r"pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|filter/[^/]+\.pf_filter")
+_META_FILE = re.compile(r"pagefind\.[^/]+\.pf_meta")
+_REWRITTEN = re.compile(rf"pagefind-entry\.json|{_META_FILE.pattern}|filter/[^/]+\.pf_filter")
 
 
 def _write_base64(target: Path, text: str) -> str | None:
@@ -333,7 +333,7 @@ def _write_base64(target: Path, text: str) -> str | None:
     if target.suffix != ".pf_fragment":
         return None
     fragment = gzip.decompress(data)  # a signature, then the page's JSON
-    kinds = json.loads(fragment[fragment.index(b"{") :]).get("filters", {}).get("trang", [])
+    kinds = json.loads(fragment[fragment.index(b"{") :]).get("filters", {}).get(KIND_FILTER, [])
     return target.stem if TASK_KIND in kinds else None
 
 
@@ -348,8 +348,9 @@ def write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
     as_given: list[tuple[Path, str]] = []
     for file in files:
         path = file["path"]
-        parts = PurePosixPath(path).parts
-        if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
+        relative = PurePosixPath(path)
+        parts = relative.parts
+        if not parts or relative.is_absolute() or ".." in parts:
             raise SearchIndexError(f"pagefind gave a file outside its bundle: {path!r}")
         if any(fnmatch(path, pattern) for pattern in UNUSED_FILES):
             continue
@@ -406,7 +407,7 @@ def deterministic_filters(files: dict[str, bytes]) -> dict[str, bytes]:
     """
     files = dict(files)
     entry = files["pagefind-entry.json"].decode("utf-8")
-    for meta_path in sorted(path for path in files if re.fullmatch(r"pagefind\.[^/]+\.pf_meta", path)):
+    for meta_path in sorted(path for path in files if _META_FILE.fullmatch(path)):
         language, old_hash = meta_path.split(".")[1].split("_", 1)
         meta = _decode(files.pop(meta_path), meta_path)
         filters = []

@@ -19,9 +19,12 @@ from .model import Group, Reference, Task, Unit
 from .vietnamese import fold
 from .wording import quarter_name, shorten
 
+# A page's kind is its `trang` filter (search.js reads it there, and filters by it).
+KIND_FILTER = "trang"
+TASK_KIND = "nhiem-vu"
 # Result kinds, in the order the search page lists them after ranking (tasks first).
 KIND_LABELS = {
-    "nhiem-vu": "Nhiệm vụ",
+    TASK_KIND: "Nhiệm vụ",
     "don-vi": "Đơn vị",
     "nhom": "Nhóm nhiệm vụ",
     "quy": "Quý",
@@ -40,9 +43,8 @@ def task_number_key(number: str) -> str:
 
 
 def _record(kind: str, filters: dict[str, list[str]], meta: dict[str, str]) -> dict[str, Any]:
-    # The page's kind is its `trang` filter (search.js reads it there, and filters by it).
     return {
-        "filters": {"trang": [kind], **{name: values for name, values in filters.items() if values}},
+        "filters": {KIND_FILTER: [kind], **{name: values for name, values in filters.items() if values}},
         "meta": {name: value for name, value in meta.items() if value},
     }
 
@@ -56,7 +58,7 @@ def task_search_record(task: Task) -> dict[str, Any]:
     build a fifth of its memory at ×100).
     """
     return _record(
-        "nhiem-vu",
+        TASK_KIND,
         {
             "so": [task_number_key(task.number)],
             "nhom": [str(task.group_number)],

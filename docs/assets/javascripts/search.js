@@ -277,7 +277,7 @@
     }
 
     /**
-     * The ids of the task pages (the build writes them beside the index: pagefind/nhiem-vu.json),
+     * The ids of the task pages (the build writes them beside the index: data-task-ids),
      * which tell the tasks among the results past the first ones. Searching the query again
      * with the task filter told the same, but Pagefind's scoring walks every matching word of
      * every matching page: for a query that matches most of a large plan, that second search
@@ -451,7 +451,7 @@
       // script (41 KB) and its start-up to the first query.
       await pagefind.options({ noWorker: true });
       await pagefind.init();
-      search = new Search(pagefind, new URL("nhiem-vu.json", new URL(form.dataset.pagefind, document.baseURI)).href);
+      search = new Search(pagefind, new URL(form.dataset.taskIds, document.baseURI).href);
     } catch (error) {
       console.error("tìm kiếm:", error);
       status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại, hoặc dùng trang Tra cứu nhiệm vụ.";
