@@ -1,7 +1,7 @@
 """The site search's index: what of each page Pagefind reads, and the Pagefind run itself.
 
-Pagefind (PyPI ``pagefind[bin]``, a static binary) indexes the built HTML after
-MkDocs has written it. What it reads of a page is set in three places:
+Pagefind (npm ``pagefind``, a static binary that make links into the virtual environment)
+indexes the built HTML as MkDocs writes it. What it reads of a page is set in three places:
 ``overrides/main.html`` wraps the content of pages that carry a ``pagefind``
 front-matter record (:mod:`tdcplan.search_record`) in ``data-pagefind-body`` with
 their metadata and filters; :func:`prepare_content` (run on each page's HTML)
@@ -16,10 +16,12 @@ import binascii
 import gzip
 import hashlib
 import json
+import os
 import queue
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -87,17 +89,21 @@ def prepare_content(html: str) -> tuple[str, str]:
 
 
 def pagefind_executable() -> Path:
-    """The Pagefind binary of the pinned ``pagefind-bin`` package (or one on ``PATH``)."""
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        found = shutil.which("pagefind")
-        if not found:
-            raise SearchIndexError(
-                "Pagefind is not installed: run `make python-deps` (requirements.txt pins pagefind[bin])"
-            ) from None
-        return Path(found)
-    return Path(get_executable())
+    """The Pagefind binary: ``PAGEFIND_BINARY_PATH`` if set, else the one make links into the venv.
+
+    ``make python-deps`` installs the version pinned in ``tools/pagefind/package.json`` and links
+    its binary as ``.venv/bin/pagefind``. No other ``pagefind`` on ``PATH`` is taken: another
+    version ranks and splits the index differently.
+    """
+    configured = os.environ.get("PAGEFIND_BINARY_PATH")
+    executable = Path(configured) if configured else Path(sys.prefix) / "bin" / "pagefind"
+    if not executable.is_file():
+        raise SearchIndexError(
+            f"Pagefind is not installed ({executable} is missing): run `make python-deps`, which installs"
+            " the version pinned in tools/pagefind/package.json"
+            + (" (or unset PAGEFIND_BINARY_PATH)" if configured else "")
+        )
+    return executable
 
 
 def pagefind_command(site_dir: Path) -> list[str]:
@@ -152,10 +158,11 @@ class SearchIndexer:
     Replies are read by a thread as they come, so sending never waits on Pagefind.
 
     The bundle's files are asked for (``GetFiles``) and written here, not written by Pagefind
-    (``WriteFiles``): Pagefind 1.5.2 answers ``WriteFiles`` while its last writes are still in
-    flight (tokio's file writes, not flushed; Pagefind issue #1271, fixed after 1.5.2), and
-    ending it then can leave a torn file in the bundle. The two-builds test caught a torn
-    ``pagefind.js`` once the build asked for the index earlier.
+    (``WriteFiles``): Pagefind 1.5.2 answered ``WriteFiles`` while its last writes were still in
+    flight (tokio's file writes, not flushed; Pagefind issue #1271), and ending it then could
+    leave a torn file in the bundle (the two-builds test caught a torn ``pagefind.js``). Written
+    here, the files are complete whatever the version, and the task pages' ids are read from
+    the fragments on the way.
     """
 
     def __init__(self) -> None:
@@ -399,8 +406,8 @@ def _encode(prefix: str, digits: int, value: object) -> tuple[str, bytes]:
 def deterministic_filters(files: dict[str, bytes]) -> dict[str, bytes]:
     """The bundle's files with the filter indexes in a fixed order, so that two builds are byte-identical.
 
-    Pagefind 1.5 writes filter values (and the list of filters in its metadata file) in
-    hash-map order, which changes from run to run (Pagefind issue #638: pages and word
+    Pagefind (1.5.2 at least) writes filter values (and the list of filters in its metadata
+    file) in hash-map order, which changes from run to run (Pagefind issue #638: pages and word
     indexes are stable, filters are not). Each filter file is rewritten with its values
     sorted and named by its content; the metadata file, which names them, likewise; and
     ``pagefind-entry.json`` points at the new metadata file.

@@ -53,7 +53,7 @@ def task_search_record(task: Task) -> dict[str, Any]:
     """A task: what its result shows (number, first words, schedule) and its filters.
 
     The result names the lead units and the status from the filters, with the search form's
-    own lists, not from meta: Pagefind 1.5 indexes the words of every meta field, and a lead
+    own lists, not from meta: Pagefind (since 1.5) indexes the words of every meta field, and a lead
     unit's name there made «đo lường» match each task the Chi cục leads (and cost the index
     build a fifth of its memory at ×100).
     """
