@@ -24,7 +24,8 @@
   const PAGE_SIZE = 10;
   // Pagefind's best results that the rules re-order. Their fragments (one request each) are
   // loaded before the first results show, so the window is a page of results and two more:
-  // 24 took about a third longer at × 100, and every relevance case passes with 8.
+  // 24 took about a third longer at × 100, and every relevance case passes with 8. When fewer
+  // than a page of them are tasks, the first tasks past them join the window (see search()).
   const RERANK = 12;
   const EXCERPT_WORDS = 28;
   const FOLDED_MARK = "⁂"; // starts the hidden folded copy of đ-words (overrides/main.html)
@@ -176,8 +177,8 @@
 
   /**
    * Sort key (smaller first): named unit/document/group/quarter, tasks, then the other pages.
-   * Within a band, the re-ranked head by the match rules, then the tail (results past
-   * RERANK, whose text is not loaded) by Pagefind's score.
+   * Within a band, the re-ranked window by the match rules, then the tail (results past the
+   * window, whose text is not loaded) by Pagefind's score.
    */
   function rankKey(item) {
     const f = item.facts;
@@ -263,7 +264,7 @@
     constructor(pagefind, taskIdsUrl) {
       this.pagefind = pagefind;
       this.taskIdsUrl = taskIdsUrl;
-      this.taskIds = null; // a promise of the task pages' ids, fetched when first needed
+      this.taskIds = null; // a promise of the task pages' ids, fetched with the first search
       this.list = document.querySelector(".tdc-search-results");
       this.status = document.querySelector(".tdc-search-page__status");
       this.more = document.querySelector(".tdc-search-page__more");
@@ -278,10 +279,8 @@
 
     /**
      * The ids of the task pages (the build writes them beside the index: data-task-ids),
-     * which tell the tasks among the results past the first ones. Searching the query again
-     * with the task filter told the same, but Pagefind's scoring walks every matching word of
-     * every matching page: for a query that matches most of a large plan, that second search
-     * cost as much as the first (about 150 ms with 2,400 tasks).
+     * which tell the tasks among the results before their fragments are loaded. Searching the
+     * query again with the task filter would tell the same at the cost of a second ranking.
      */
     tasks() {
       if (!this.taskIds) {
@@ -316,43 +315,47 @@
         return;
       }
       const keys = numberKeys(query);
-      // One ranked search on the way to the first results; which of its results are tasks is
-      // only asked (a second search) when the first page of results depends on it.
+      // Which results are tasks is fetched beside the search (once per page; 11 KB gzipped
+      // with 2,400 tasks), so that the first page needs one round of fragments.
+      const taskIds = this.tasks().catch((error) => {
+        console.error("tìm kiếm:", error);
+        return null; // the results past the window then keep Pagefind's order
+      });
       const [found, ...exact] = await Promise.all([
         this.pagefind.search(query || null, { filters }),
         // By the number's own word (overrides/main.html): a filter-only search would load every index chunk.
         ...keys.map((key) => this.pagefind.search(`nhiemvu${key}`, { filters: { ...filters, so: key } })),
       ]);
+      const ids = await taskIds;
       if (run !== this.run) return; // a newer query has started
+      const isTask = (result) => Boolean(ids && ids.has(result.id));
       const exactIds = exact.flatMap((s) => s.results.map((r) => r.id));
       const rest = found.results.filter((r) => !exactIds.includes(r.id));
-      const head = [...exact.flatMap((s) => s.results), ...rest.slice(0, RERANK)];
+      // The window the rules re-order: Pagefind's best RERANK results and, when fewer than a
+      // page of them are tasks, the next tasks up to a page (Pagefind may rank listing pages,
+      // whose titles hold the plan's common words, above every task), so that the whole first
+      // page is chosen from pages whose text is loaded.
+      const reranked = rest.slice(0, RERANK);
+      let tasksReranked = reranked.filter(isTask).length;
+      for (const result of rest.slice(RERANK)) {
+        if (tasksReranked >= PAGE_SIZE) break;
+        if (isTask(result)) {
+          reranked.push(result);
+          tasksReranked += 1;
+        }
+      }
+      const inWindow = new Set(reranked.map((r) => r.id));
+      const head = [...exact.flatMap((s) => s.results), ...reranked];
       const loaded = await Promise.all(head.map(async (r) => ({ id: r.id, score: r.score, data: await r.data() })));
       if (run !== this.run) return;
       const exactItems = loaded.slice(0, exactIds.length);
       const headItems = loaded.slice(exactIds.length).map((item) => ({ ...item, facts: matchFacts(item.data, query) }));
-      const tail = rest.slice(RERANK).map((r) => ({ id: r.id, score: r.score, result: r }));
-      // Which of the results past the first ones are tasks, fetched only when the order needs
-      // it (without it, they keep Pagefind's order).
-      const tailTasks = () => (tail.length
-        ? this.tasks().catch((error) => {
-          console.error("tìm kiếm:", error);
-          return new Set();
-        })
-        : Promise.resolve(new Set()));
-      const order = (taskIds) => {
-        for (const item of tail) item.isTask = taskIds.has(item.id);
-        const ranked = [...headItems, ...tail];
-        ranked.sort((a, b) => compareKeys(rankKey(a), rankKey(b)));
-        return [...exactItems, ...ranked];
-      };
-      // The tail (past RERANK) ranks tasks before other pages, and its tasks come after the
-      // head's tasks and before the head's other pages: the first page needs to know which
-      // tail results are tasks only when the head holds too few named pages and tasks.
-      const headFirst = exactItems.length + headItems.filter((item) => rankKey(item)[0] < 2).length;
-      const settled = tail.length === 0 || headFirst >= PAGE_SIZE;
-      this.items = order(settled ? new Set() : await tailTasks());
-      if (run !== this.run) return;
+      // The results past the window: tasks before other pages, each by Pagefind's score.
+      const tail = rest.filter((r) => !inWindow.has(r.id))
+        .map((r) => ({ id: r.id, score: r.score, result: r, isTask: isTask(r) }));
+      const ranked = [...headItems, ...tail];
+      ranked.sort((a, b) => compareKeys(rankKey(a), rankKey(b)));
+      this.items = [...exactItems, ...ranked];
       this.query = query;
       this.list.replaceChildren();
       this.shown = 0;
@@ -364,13 +367,6 @@
         ? `Tìm thấy ${total} kết quả${what}${Object.keys(filters).length ? " (đã lọc)" : ""}.`
         : `Không tìm thấy kết quả nào${what}. Thử gõ ít từ hơn, bỏ bớt bộ lọc, hoặc dùng trang Tra cứu.`;
       performance.mark("tdc-search:results");
-      if (settled && tail.length) {
-        // The first page stays as shown; the rest of the order is settled before «Xem thêm».
-        const shown = this.items.slice(0, this.shown);
-        const later = order(await tailTasks()).filter((item) => !shown.includes(item));
-        if (run !== this.run) return;
-        this.items = [...shown, ...later];
-      }
       await this.counts(state);
       this.done(run, state);
     }
@@ -502,21 +498,24 @@
     else if (state.q.trim() || activeFilters(state)) await search.search(state);
     else {
       await search.search(state);
-      await warmUp(search.pagefind);
+      await warmUp(search);
     }
     form.dataset.ready = ""; // the engine has run once: a query now gets its results at full speed
   }
 
   /**
-   * One throwaway search while the reader has not typed yet. The browser compiles
-   * Pagefind's WebAssembly in a quick first tier and optimises its busy functions only
-   * once they have run for a while: a first search on a large index takes about twice as
-   * long as the next. The word searched (the plan's year, data-warm-up) is on nearly every
-   * page, so the search exercises the whole ranking, and it lives in a small index chunk.
+   * One throwaway search while the reader has not typed yet, and the task ids that every
+   * search reads. The browser compiles Pagefind's WebAssembly in a quick first tier and
+   * optimises its busy functions only once they have run for a while: a first search on a
+   * large index takes about twice as long as the next. The word searched (the plan's year,
+   * data-warm-up) is on nearly every page, so the search exercises the whole ranking, and it
+   * lives in a small index chunk.
    */
-  async function warmUp(pagefind) {
+  async function warmUp(search) {
     const word = form.dataset.warmUp;
-    if (word) await pagefind.search(word);
+    const ids = search.tasks().catch(() => null); // a failure is reported by the search that needs them
+    if (word) await search.pagefind.search(word);
+    await ids;
   }
 
   start();
