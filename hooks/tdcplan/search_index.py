@@ -41,9 +41,10 @@ OUTPUT_SUBDIR = "pagefind"  # the bundle's folder in the built site: /pagefind/p
 # Pagefind's ready-made interfaces, which the site does not use (search.js uses its JS API):
 # removed so that the published folder holds only what a search loads.
 UNUSED_FILES = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
-# Written beside Pagefind's files: the ids of the task pages (by their kind filter), which search.js
-# reads to rank the tasks among many results instead of searching the query again for tasks only.
-TASK_IDS = "nhiem-vu.json"
+# Written beside Pagefind's files: which pages of the index are tasks (by their kind filter), and
+# the kind, title and summary of the others. search.js reads it to choose, before it loads any
+# page's text, the results it re-orders: the tasks, and the other pages whose name the query is.
+PAGE_LIST = "trang.json"
 
 # A heading marked {: data-search-exclude } leaves its whole section (up to the next heading of
 # the same or a higher level) out of the index; any other marked element leaves out itself.
@@ -333,23 +334,32 @@ _META_FILE = re.compile(r"pagefind\.[^/]+\.pf_meta")
 _REWRITTEN = re.compile(rf"pagefind-entry\.json|{_META_FILE.pattern}|filter/[^/]+\.pf_filter")
 
 
-def _write_base64(target: Path, text: str) -> str | None:
-    """Write a file Pagefind gave; for a fragment, return its page's id if the page is a task."""
+def _write_base64(target: Path, text: str) -> tuple[str, str, str, str] | None:
+    """Write a file Pagefind gave; for a fragment, return its page's id, kind, title and summary."""
     data = base64.b64decode(text)  # decoded here: eight files at a time in memory, not all
     target.write_bytes(data)
     if target.suffix != ".pf_fragment":
         return None
-    fragment = gzip.decompress(data)  # a signature, then the page's JSON
-    kinds = json.loads(fragment[fragment.index(b"{") :]).get("filters", {}).get(KIND_FILTER, [])
-    return target.stem if TASK_KIND in kinds else None
+    fragment = json.loads((raw := gzip.decompress(data))[raw.index(b"{") :])  # a signature, then the JSON
+    kinds = fragment.get("filters", {}).get(KIND_FILTER, [])
+    meta = fragment.get("meta", {})
+    return target.stem, kinds[0] if kinds else "", meta.get("title", ""), meta.get("tom-tat", "")
+
+
+def page_list(pages: list[tuple[str, str, str, str]]) -> dict:
+    """``PAGE_LIST``: the ids of the task pages, and the kind, title and summary of each other page."""
+    return {
+        TASK_KIND: sorted(page for page, kind, _, _ in pages if kind == TASK_KIND),
+        "trang": {page: [kind, title, summary] for page, kind, title, summary in sorted(pages) if kind != TASK_KIND},
+    }
 
 
 def write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
     """Write the files Pagefind gave (``path``, and ``content`` in base64) to ``bundle``, replacing it.
 
     The unused files are left out, and the filter indexes are written in a fixed order
-    (:func:`deterministic_filters`), so that two builds are byte-identical. ``TASK_IDS`` lists
-    the ids (fragment names) of the task pages.
+    (:func:`deterministic_filters`), so that two builds are byte-identical. ``PAGE_LIST`` tells
+    the pages' kinds by their ids (fragment names): :func:`page_list`.
     """
     rewritten: dict[str, bytes] = {}
     as_given: list[tuple[Path, str]] = []
@@ -378,10 +388,11 @@ def write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
         with ThreadPoolExecutor(max_workers=8, thread_name_prefix="pagefind-file") as pool:
             given = [pool.submit(_write_base64, target, text) for target, text in as_given]
             written = [pool.submit(target.write_bytes, data) for target, data in targets]
-            tasks = sorted(task for future in given if (task := future.result()))
+            pages = [page for future in given if (page := future.result())]
             for future in written:
                 future.result()
-        (bundle / TASK_IDS).write_text(json.dumps(tasks, separators=(",", ":")), encoding="utf-8")
+        listed = json.dumps(page_list(pages), ensure_ascii=False, separators=(",", ":"))
+        (bundle / PAGE_LIST).write_text(listed, encoding="utf-8")
     except OSError as error:
         raise SearchIndexError(f"the search index could not be written to {bundle}: {error}") from None
 

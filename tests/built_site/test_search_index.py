@@ -119,15 +119,26 @@ def test_every_file_of_the_search_bundle_is_whole(site_dir):
     assert json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
 
 
-def test_the_task_ids_beside_the_index_are_the_fragments_of_the_task_pages(site_dir):
-    # search.js reads them to rank the tasks among many results (instead of a second search).
+def test_the_page_list_beside_the_index_tells_each_fragment_s_kind_and_name(site_dir):
+    # search.js reads it to choose the results it loads before any page's text.
     bundle = site_dir / "pagefind"
-    listed = json.loads((bundle / "nhiem-vu.json").read_text(encoding="utf-8"))
-    tasks = []
+    listed = json.loads((bundle / "trang.json").read_text(encoding="utf-8"))
+    tasks, others = [], {}
     for path in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         fragment = json.loads(data[data.index(b"{") :])
-        if fragment["filters"]["trang"] == ["nhiem-vu"]:
+        [kind] = fragment["filters"]["trang"]
+        if kind == "nhiem-vu":
             assert fragment["url"].startswith("/nhiem-vu/"), fragment["url"]
             tasks.append(path.stem)
-    assert listed == sorted(tasks) and len(listed) == 24
+        else:
+            others[path.stem] = [kind, fragment["meta"]["title"], fragment["meta"]["tom-tat"]]
+    assert listed["nhiem-vu"] == sorted(tasks) and len(tasks) == 24
+    assert listed["trang"] == others and {kind for kind, _, _ in others.values()} == {
+        "nhom",
+        "don-vi",
+        "quy",
+        "van-ban",
+    }
+    units = [title for kind, title, _ in others.values() if kind == "don-vi"]
+    assert "Chi cục Tiêu chuẩn Đo lường Chất lượng Thành phố Hồ Chí Minh" in units, units

@@ -62,7 +62,7 @@ def test_pages_given_one_by_one_are_written_as_one_bundle(tmp_path):
     assert indexer._process.poll() == 0, "Pagefind has stopped"
 
 
-def test_the_bundle_lists_the_ids_of_the_task_pages(tmp_path):
+def test_the_bundle_lists_its_pages_tasks_by_id_and_the_others_with_their_names(tmp_path):
     task = PAGE.replace(
         '<span data-pagefind-filter="nhom"',
         '<span data-pagefind-filter="trang">nhiem-vu</span><span data-pagefind-filter="nhom"',
@@ -71,9 +71,13 @@ def test_the_bundle_lists_the_ids_of_the_task_pages(tmp_path):
     indexer.add_page("nhiem-vu/1-a/index.html", task.format(title="1.a", text="Giải thưởng", group="1"))
     indexer.add_page("don-vi/a/index.html", PAGE.format(title="Đơn vị A", text="Giải thưởng", group="1"))
     indexer.write(tmp_path / "pagefind")
-    ids = json.loads((tmp_path / "pagefind" / "nhiem-vu.json").read_text(encoding="utf-8"))
+    listed = json.loads((tmp_path / "pagefind" / "trang.json").read_text(encoding="utf-8"))
     fragments = {path.stem: path for path in (tmp_path / "pagefind" / "fragment").glob("*.pf_fragment")}
+    ids = listed["nhiem-vu"]
     assert len(fragments) == 2 and len(ids) == 1 and ids[0] in fragments
+    [(other, record)] = listed["trang"].items()
+    assert other in fragments and other != ids[0]
+    assert record == ["", "Đơn vị A", ""]  # no kind filter on this page, no summary in its meta
     assert pagefind_fragments(tmp_path / "pagefind")["/nhiem-vu/1-a/"]["filters"]["trang"] == ["nhiem-vu"]
 
 

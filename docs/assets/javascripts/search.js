@@ -22,10 +22,10 @@
   // The index's unit filter for each role of the unit ("ca-hai": lead or coordinating).
   const ROLE_FILTER = { "ca-hai": "don-vi", "chu-tri": "chu-tri", "phoi-hop": "phoi-hop" };
   const PAGE_SIZE = 10;
-  // Pagefind's best results that the rules re-order. Their fragments (one request each) are
-  // loaded before the first results show, so the window is a page of results and two more:
-  // 24 took about a third longer at × 100, and every relevance case passes with 8. When fewer
-  // than a page of them are tasks, the first tasks past them join the window (see search()).
+  // How many tasks the rules re-order: Pagefind's best tasks, whose fragments (one request
+  // each) are loaded before the first results show, so a page of results and two more: 24
+  // took about a third longer at × 100, and every relevance case passes with 8. The other
+  // pages among Pagefind's best RERANK results are loaded too when the query names them.
   const RERANK = 12;
   const EXCERPT_WORDS = 28;
   const FOLDED_MARK = "⁂"; // starts the hidden folded copy of đ-words (overrides/main.html)
@@ -261,10 +261,10 @@
   // --------------------------------------------------------------- search ---
 
   class Search {
-    constructor(pagefind, taskIdsUrl) {
+    constructor(pagefind, pagesUrl) {
       this.pagefind = pagefind;
-      this.taskIdsUrl = taskIdsUrl;
-      this.taskIds = null; // a promise of the task pages' ids, fetched with the first search
+      this.pagesUrl = pagesUrl;
+      this.pageList = null; // a promise of the index's page list, fetched by the warm-up or the first search
       this.list = document.querySelector(".tdc-search-results");
       this.status = document.querySelector(".tdc-search-page__status");
       this.more = document.querySelector(".tdc-search-page__more");
@@ -278,24 +278,24 @@
     }
 
     /**
-     * The ids of the task pages (the build writes them beside the index: data-task-ids),
-     * which tell the tasks among the results before their fragments are loaded. Searching the
-     * query again with the task filter would tell the same at the cost of a second ranking.
+     * The index's pages by id (the build writes the list beside the index: data-pages): which
+     * are tasks, and the kind, title and summary of the others, so that the results to load
+     * are chosen before any page's text is (tdcplan.search_index.page_list).
      */
-    tasks() {
-      if (!this.taskIds) {
-        this.taskIds = fetch(this.taskIdsUrl)
+    pages() {
+      if (!this.pageList) {
+        this.pageList = fetch(this.pagesUrl)
           .then((response) => {
-            if (!response.ok) throw new Error(`${this.taskIdsUrl}: HTTP ${response.status}`);
+            if (!response.ok) throw new Error(`${this.pagesUrl}: HTTP ${response.status}`);
             return response.json();
           })
-          .then((ids) => new Set(ids))
+          .then((list) => ({ tasks: new Set(list["nhiem-vu"]), others: new Map(Object.entries(list.trang)) }))
           .catch((error) => {
-            this.taskIds = null; // asked again next time
+            this.pageList = null; // asked again next time
             throw error;
           });
       }
-      return this.taskIds;
+      return this.pageList;
     }
 
     async search(state) {
@@ -315,33 +315,43 @@
         return;
       }
       const keys = numberKeys(query);
-      // Which results are tasks is fetched beside the search (once per page; 11 KB gzipped
-      // with 2,400 tasks), so that the first page needs one round of fragments.
-      const taskIds = this.tasks().catch((error) => {
+      // The page list comes with the warm-up, or beside the first search (11 KB gzipped with
+      // 2,400 tasks), so that the first page needs one round of fragments.
+      const pageList = this.pages().catch((error) => {
         console.error("tìm kiếm:", error);
-        return null; // the results past the window then keep Pagefind's order
+        return null; // then Pagefind's best RERANK results are loaded, whatever their kind
       });
       const [found, ...exact] = await Promise.all([
         this.pagefind.search(query || null, { filters }),
         // By the number's own word (overrides/main.html): a filter-only search would load every index chunk.
         ...keys.map((key) => this.pagefind.search(`nhiemvu${key}`, { filters: { ...filters, so: key } })),
       ]);
-      const ids = await taskIds;
+      const pages = await pageList;
       if (run !== this.run) return; // a newer query has started
-      const isTask = (result) => Boolean(ids && ids.has(result.id));
+      const isTask = (result) => Boolean(pages && pages.tasks.has(result.id));
+      const queryWords = words(fold(query));
+      /** Whether the query names a page that is not a task, from the page list. */
+      const namedPage = (result) => {
+        const [kind, title, summary] = pages.others.get(result.id) || [];
+        return names({ meta: { title, "tom-tat": summary }, filters: { trang: [kind] } }, queryWords);
+      };
       const exactIds = exact.flatMap((s) => s.results.map((r) => r.id));
       const rest = found.results.filter((r) => !exactIds.includes(r.id));
-      // The window the rules re-order: Pagefind's best RERANK results and, when fewer than a
-      // page of them are tasks, the next tasks up to a page (Pagefind may rank listing pages,
-      // whose titles hold the plan's common words, above every task), so that the whole first
-      // page is chosen from pages whose text is loaded.
-      const reranked = rest.slice(0, RERANK);
-      let tasksReranked = reranked.filter(isTask).length;
-      for (const result of rest.slice(RERANK)) {
-        if (tasksReranked >= PAGE_SIZE) break;
-        if (isTask(result)) {
-          reranked.push(result);
-          tasksReranked += 1;
+      // The window the rules re-order, loaded before the first page: Pagefind's best RERANK
+      // tasks, and among its best RERANK results the other pages the query names. The other
+      // pages come after every task, by Pagefind's score: their text waits for their page.
+      // Pagefind may rank listing pages, whose titles hold the plan's common words, above
+      // every task (none of the first 12 results of «do luong» at × 100 is a task).
+      let reranked = rest.slice(0, RERANK);
+      if (pages) {
+        reranked = [];
+        let tasksReranked = 0;
+        for (const [rank, result] of rest.entries()) {
+          if (tasksReranked >= RERANK) break;
+          if (isTask(result)) {
+            reranked.push(result);
+            tasksReranked += 1;
+          } else if (rank < RERANK && namedPage(result)) reranked.push(result);
         }
       }
       const inWindow = new Set(reranked.map((r) => r.id));
@@ -447,7 +457,7 @@
       // script (41 KB) and its start-up to the first query.
       await pagefind.options({ noWorker: true });
       await pagefind.init();
-      search = new Search(pagefind, new URL(form.dataset.taskIds, document.baseURI).href);
+      search = new Search(pagefind, new URL(form.dataset.pages, document.baseURI).href);
     } catch (error) {
       console.error("tìm kiếm:", error);
       status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại, hoặc dùng trang Tra cứu nhiệm vụ.";
@@ -504,7 +514,7 @@
   }
 
   /**
-   * One throwaway search while the reader has not typed yet, and the task ids that every
+   * One throwaway search while the reader has not typed yet, and the page list that every
    * search reads. The browser compiles Pagefind's WebAssembly in a quick first tier and
    * optimises its busy functions only once they have run for a while: a first search on a
    * large index takes about twice as long as the next. The word searched (the plan's year,
@@ -513,9 +523,9 @@
    */
   async function warmUp(search) {
     const word = form.dataset.warmUp;
-    const ids = search.tasks().catch(() => null); // a failure is reported by the search that needs them
+    const pages = search.pages().catch(() => null); // a failure is reported by the search that needs it
     if (word) await search.pagefind.search(word);
-    await ids;
+    await pages;
   }
 
   start();

@@ -12,7 +12,7 @@ import json
 
 from ..escaping import Trusted, escape_html
 from ..model import STATUS_LABELS
-from ..search_index import OUTPUT_SUBDIR, TASK_IDS
+from ..search_index import OUTPUT_SUBDIR, PAGE_LIST
 from ..search_record import KIND_LABELS
 from ..urls import HOME
 from ..wording import quarter_name, shorten
@@ -61,7 +61,7 @@ def search_outputs(site: SiteContext) -> list[GeneratedPage | GeneratedAsset]:
                 explorer_href=page.href(site.urls.explorer(plan)),
                 warm_up=plan.year,  # a word on nearly every page: search.js's warm-up search (see warmUp)
                 pagefind_href=Trusted(escape_html(f"{root.rstrip('/')}/{OUTPUT_SUBDIR}/pagefind.js")),
-                task_ids_href=Trusted(escape_html(f"{root.rstrip('/')}/{OUTPUT_SUBDIR}/{TASK_IDS}")),
+                page_list_href=Trusted(escape_html(f"{root.rstrip('/')}/{OUTPUT_SUBDIR}/{PAGE_LIST}")),
             ),
             edit_path=plan.location.path,
         ),
