@@ -6,8 +6,10 @@ load nothing of the search. Relevance is in test_search_relevance.py."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from pathlib import PurePosixPath
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import checkers
@@ -72,8 +74,7 @@ def test_listing_pages_come_after_the_tasks_that_match(page, site_url):
 
 
 def test_a_long_list_shows_its_first_page_then_orders_the_rest_tasks_first(page, site_url):
-    # «tổ chức»: the first results fill the first page with tasks and pages the query names,
-    # so the first page is shown before search.js asks which later results are tasks.
+    # «tổ chức»: a group the query names first, then every task, then the other pages.
     run_search(page, site_url, "tổ chức")
     paths = show_all(page)
     assert len(paths) == _count(page) > 12
@@ -81,6 +82,28 @@ def test_a_long_list_shows_its_first_page_then_orders_the_rest_tasks_first(page,
     first_task = kinds.index("task")
     assert first_task <= 2, paths  # before it, the pages the query names (a group «Tổ chức…»)
     assert "other" in kinds[first_task:] and kinds[first_task:] == sorted(kinds[first_task:], key=lambda k: k != "task")
+
+
+def test_before_its_first_results_a_search_loads_only_tasks_and_the_pages_it_names(page, site_url, site_dir):
+    # Pagefind ranks group pages, whose titles hold «đo lường», among its first 12 results for
+    # «do luong»; search.js tells them from tasks with pagefind/trang.json and loads no group's
+    # text before the first page (the query names no group), only the first 12 tasks and the
+    # unit and document pages the query names.
+    listed = json.loads((site_dir / "pagefind" / "trang.json").read_text(encoding="utf-8"))
+    kinds = {page_id: kind for page_id, (kind, _, _) in listed["trang"].items()}
+    kinds |= dict.fromkeys(listed["nhiem-vu"], "nhiem-vu")
+    run_search(page, site_url, "do luong")
+    loaded = page.evaluate(
+        """() => {
+          const shown = performance.getEntriesByName("tdc-search:results")[0].startTime;
+          return performance.getEntriesByType("resource")
+            .filter((e) => e.name.endsWith(".pf_fragment") && e.startTime <= shown).map((e) => e.name);
+        }"""
+    )
+    loaded_kinds = [kinds[PurePosixPath(urlsplit(url).path).stem] for url in loaded]
+    assert loaded_kinds.count("nhiem-vu") == 12, loaded_kinds
+    assert "nhom" not in loaded_kinds and len(loaded_kinds) <= 16, loaded_kinds
+    assert len(result_paths(page)) == 10 and all(p.startswith("/nhiem-vu/") for p in result_paths(page))
 
 
 def _count(page) -> int:
