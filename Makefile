@@ -6,7 +6,7 @@
 #   make build   build the site into site/ with --strict (PUBLISH=1 and
 #                SITE_URL=https://… from the environment or the command line:
 #                a publishing build refuses a local address)
-#   make test    install the Python dependencies and the test tools
+#   make test    install the Python dependencies, Pagefind and the test tools
 #                (Debian chromium and fonts-dejavu-core, npm vnu-jar and lighthouse into .tools/,
 #                checks java), then run pytest
 #   make test-fast  the tests that need no browser and no site build
