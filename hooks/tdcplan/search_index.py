@@ -162,8 +162,8 @@ class SearchIndexer:
     (``WriteFiles``): Pagefind 1.5.2 answered ``WriteFiles`` while its last writes were still in
     flight (tokio's file writes, not flushed; Pagefind issue #1271), and ending it then could
     leave a torn file in the bundle (the two-builds test caught a torn ``pagefind.js``). Written
-    here, the files are complete whatever the version, and the task pages' ids are read from
-    the fragments on the way.
+    here, the files are complete whatever the version, and the page list (:func:`page_list`) is
+    read from the fragments on the way.
     """
 
     def __init__(self) -> None:

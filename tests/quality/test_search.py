@@ -65,7 +65,7 @@ def test_the_count_is_announced_and_nothing_found_says_so(page, site_url):
 
 
 def test_listing_pages_come_after_the_tasks_that_match(page, site_url):
-    # The first results hold too few tasks: which later results are tasks is asked before the first page.
+    # Pagefind's first results hold too few tasks: the page list tells the later ones before the first page.
     run_search(page, site_url, "đo lường")
     paths = show_all(page)
     kinds = ["task" if p.startswith("/nhiem-vu/") else "other" for p in paths]
